@@ -1,0 +1,25 @@
+# Production image: gunicorn serving portal.wsgi, static files by whitenoise,
+# PostgreSQL through DATABASE_URL. Migrations run by an explicit command:
+#   docker run --rm --env-file prod.env IMAGE python manage.py migrate
+#   docker run --rm --env-file prod.env IMAGE python manage.py seed
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+COPY pyproject.toml ./
+RUN pip install . && pip uninstall -y cps-standards-portal
+
+COPY . .
+# collectstatic needs settings to load; these values exist only for this step.
+RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    python manage.py collectstatic --noinput \
+ && useradd --system --uid 10001 --home-dir /app portal \
+ && chown -R portal /app
+
+USER portal
+EXPOSE 8000
+CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--max-requests", "2000", "--max-requests-jitter", "200"]

@@ -1,0 +1,452 @@
+"""Turn an uploaded .txt, .docx or .pdf file into plain text, safely.
+
+Uploads are untrusted. Cheap checks run here (size, type by content, the zip
+listing); parsing .docx and .pdf runs in a child process with CPU-time and
+memory limits, because python-docx has no limits of its own and a small file
+can expand into gigabytes. Every refusal is an ExtractionError whose message
+tells the user why and what to do.
+
+    python -m jdcheck.extract FILE    prints the text of FILE
+"""
+
+import json
+import logging
+import re
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+MB = 1024 * 1024
+MAX_UPLOAD_BYTES = 5 * MB
+MAX_ZIP_MEMBERS = 200
+MAX_DOCUMENT_XML_BYTES = 5 * MB
+MAX_TOTAL_UNCOMPRESSED = 20 * MB
+MAX_COMPRESSION_RATIO = 100
+MAX_TEXT_CHARS = 200_000
+
+CHILD_CPU_SECONDS = 10
+CHILD_MEMORY_BYTES = 1024 * MB
+CHILD_WALL_SECONDS = 20
+
+# pypdf's own caps (75 MB per stream by default), lowered to fit a 5 MB upload.
+PDF_LIMITS = {
+    "maximum_declared_stream_length": MAX_UPLOAD_BYTES,
+    "array_based_stream_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
+    "zlib_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
+    "lzw_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
+    "run_length_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
+    "brotli_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
+    "jbig2_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
+    "image_maximum_buffer_size": MAX_TOTAL_UNCOMPRESSED,
+    "stream_decoding_work_maximum_length": 4 * MAX_TOTAL_UNCOMPRESSED,
+    "xmp_maximum_input_length": MB,
+    "page_tree_maximum_entries": 10_000,
+    "jbig2dec_binary": None,  # never run an external decoder on upload data
+}
+
+ACCEPTED_EXTENSIONS = (".txt", ".docx", ".pdf")
+TYPE_NAMES = {".txt": "a plain-text file", ".docx": "a Word (.docx) document", ".pdf": "a PDF"}
+
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc, and every password-protected .docx
+
+# Text files: refuse when more than this share of characters are not text.
+MAX_NON_TEXT_SHARE = 0.05
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger(__name__)
+
+
+class ExtractionError(Exception):
+    """A file that cannot be turned into text; `message` is shown to the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+UNSAFE_MESSAGE = "This file could not be read safely; save it again or paste the text instead."
+DAMAGED_DOCX = "This Word document appears to be damaged; open it in Word, save it again, or paste the text."
+DAMAGED_PDF = "This PDF appears to be damaged or incomplete; save or export it again, or paste the text."
+ENCRYPTED_PDF = "This PDF is password-protected; remove the protection or paste the text."
+
+
+def extract_text(data: bytes, filename: str) -> str:
+    """Return the text of an uploaded file, or raise ExtractionError."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise ExtractionError(
+            f"This file is larger than {MAX_UPLOAD_BYTES // MB} MB; "
+            "upload a smaller file or paste the text instead."
+        )
+    if not data:
+        raise ExtractionError("This file is empty.")
+    extension = _extension(filename)
+    if extension == ".txt":
+        return _finish(_text_from_txt(data), extension)
+    if extension == ".docx":
+        _check_docx_package(data)
+        return _run_child("docx", data)
+    if extension == ".pdf":
+        _require(data.startswith(PDF_MAGIC), extension)
+        return _run_child("pdf", data)
+    raise ExtractionError(
+        "This type of file can't be read; upload a "
+        + ", ".join(ACCEPTED_EXTENSIONS[:-1])
+        + f" or {ACCEPTED_EXTENSIONS[-1]} file, or paste the text instead."
+    )
+
+
+def _extension(filename: str) -> str:
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return "." + name.rsplit(".", 1)[1] if "." in name else ""
+
+
+def _require(condition: bool, extension: str) -> None:
+    """Refuse a file whose content is not the type its name claims."""
+    if not condition:
+        raise ExtractionError(
+            f"This file is named {extension} but is not {TYPE_NAMES[extension]}; "
+            "check that you chose the right file, or paste the text instead."
+        )
+
+
+def _finish(text: str, extension: str) -> str:
+    """Normalise, then refuse empty or over-long text."""
+    text = _normalise(text)
+    if not text.strip():
+        if extension == ".pdf":
+            raise ExtractionError(
+                "This PDF has no text layer (it looks like a scan); paste the text instead."
+            )
+        raise ExtractionError("This file contains no text.")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ExtractionError(
+            f"The text is longer than {MAX_TEXT_CHARS:,} characters; "
+            "upload or paste only the job description."
+        )
+    return text
+
+
+_NEWLINES = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
+# Controls other than tab and newline, and lone surrogates: PostgreSQL refuses NUL,
+# UTF-8 cannot encode surrogates, the rest is noise.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def _normalise(text: str) -> str:
+    return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
+
+
+# --- .txt -----------------------------------------------------------------
+
+
+def _text_from_txt(data: bytes) -> str:
+    _require(not data.startswith((PDF_MAGIC, ZIP_MAGIC, OLE_MAGIC)), ".txt")
+    text = _decode(data)
+    if "\x00" in text or _non_text_share(text) > MAX_NON_TEXT_SHARE:
+        raise ExtractionError(
+            "This file does not look like plain text; upload a .txt, .docx or .pdf file, "
+            "or paste the text instead."
+        )
+    return text
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "cp1252"]
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractionError(
+        "This text file's encoding was not recognised; save it as UTF-8 and try again, "
+        "or paste the text instead."
+    )
+
+
+def _non_text_share(text: str) -> float:
+    odd = sum(
+        1
+        for char in text
+        if char == "\ufffd"
+        or (unicodedata.category(char) in ("Cc", "Cn", "Co", "Cs") and char not in "\t\n\r\f")
+    )
+    return odd / len(text)
+
+
+# --- .docx: the zip listing, checked before any parsing ---------------------
+
+
+def _check_docx_package(data: bytes) -> None:
+    if data.startswith(OLE_MAGIC):
+        raise ExtractionError(
+            "This Word file is password-protected or in the old .doc format; remove the "
+            "protection and save it as .docx, or paste the text instead."
+        )
+    _require(data.startswith(ZIP_MAGIC), ".docx")
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise ExtractionError(DAMAGED_DOCX) from None
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ExtractionError(
+            f"This Word document has more than {MAX_ZIP_MEMBERS} parts, which is not normal "
+            "for a job description; paste the text instead."
+        )
+    names = {member.filename for member in members}
+    _require({"[Content_Types].xml", "word/document.xml"} <= names, ".docx")
+    for member in members:
+        _check_member(member)
+    if sum(member.file_size for member in members) > MAX_TOTAL_UNCOMPRESSED:
+        raise ExtractionError(_too_big_docx())
+
+
+def _check_member(member: zipfile.ZipInfo) -> None:
+    parts = member.filename.replace("\\", "/").split("/")
+    if member.filename.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        raise ExtractionError(
+            "This Word document contains unsafe file paths; save it again in Word, "
+            "or paste the text instead."
+        )
+    if member.flag_bits & 0x1:
+        raise ExtractionError(
+            "This Word document is password-protected; remove the protection or paste the text."
+        )
+    if member.filename == "word/document.xml" and member.file_size > MAX_DOCUMENT_XML_BYTES:
+        raise ExtractionError(_too_big_docx())
+    # zipfile stops at the declared size and checks the CRC, so declared sizes can be trusted.
+    if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+        raise ExtractionError(_too_big_docx())
+
+
+def _too_big_docx() -> str:
+    return (
+        "This Word document expands to far more data than a job description needs "
+        "(it may be built to overload the server); paste the text instead."
+    )
+
+
+# --- the child process -------------------------------------------------------
+
+
+def _run_child(kind: str, data: bytes) -> str:
+    """Parse in `python -m jdcheck.extract --child KIND` with resource limits."""
+    command = [sys.executable, "-m", "jdcheck.extract", "--child", kind]
+    try:
+        result = subprocess.run(
+            command,
+            input=data,
+            capture_output=True,
+            timeout=CHILD_WALL_SECONDS,
+            cwd=PROJECT_ROOT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        log.warning("extraction child timed out (%s)", kind)
+        raise ExtractionError(UNSAFE_MESSAGE) from None
+    try:
+        reply = json.loads(result.stdout)
+    except ValueError:
+        reply = None
+    if result.returncode != 0 or not isinstance(reply, dict):
+        # Never log stderr: it may quote the document, and quick checks must not log text.
+        log.warning("extraction child failed (%s, exit %s)", kind, result.returncode)
+        raise ExtractionError(UNSAFE_MESSAGE)
+    if "error" in reply:
+        raise ExtractionError(reply["error"])
+    return reply["text"]
+
+
+def _child_main(kind: str) -> int:
+    _limit_resources()
+    data = sys.stdin.buffer.read(MAX_UPLOAD_BYTES + 1)
+    parse = {"docx": _parse_docx, "pdf": _parse_pdf}[kind]
+    try:
+        reply = {"text": parse(data)}
+    except ExtractionError as error:
+        reply = {"error": error.message}
+    except (MemoryError, RecursionError):
+        reply = {"error": UNSAFE_MESSAGE}
+    sys.stdout.buffer.write(json.dumps(reply).encode("ascii"))
+    return 0
+
+
+def _limit_resources() -> None:
+    import resource
+
+    for limit, value in (
+        (resource.RLIMIT_CPU, CHILD_CPU_SECONDS),
+        (resource.RLIMIT_AS, CHILD_MEMORY_BYTES),
+        (resource.RLIMIT_CORE, 0),
+    ):
+        _soft, hard = resource.getrlimit(limit)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        resource.setrlimit(limit, (value, value))
+
+
+# --- .docx parsing (in the child) --------------------------------------------
+
+
+def _parse_docx(data: bytes) -> str:
+    _refuse_doctype(data)
+    import docx
+
+    try:
+        document = docx.Document(BytesIO(data))
+        lines = list(_block_lines(document))
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # any failure to parse untrusted input means "damaged"
+        raise ExtractionError(DAMAGED_DOCX) from None
+    return _finish("\n".join(lines), ".docx")
+
+
+def _refuse_doctype(data: bytes) -> None:
+    """Refuse DTDs, which OOXML forbids and entity-expansion bombs need."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            for name in package.namelist():
+                if name.endswith((".xml", ".rels")) and _contains(package, name, b"<!DOCTYPE"):
+                    raise ExtractionError(
+                        "This Word document contains XML declarations Word never writes "
+                        "(it may be built to overload the server); paste the text instead."
+                    )
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise ExtractionError(DAMAGED_DOCX) from None
+
+
+def _contains(package: zipfile.ZipFile, name: str, needle: bytes) -> bool:
+    """Stream a member looking for `needle`, without holding it all in memory."""
+    tail = b""
+    with package.open(name) as member:
+        while chunk := member.read(64 * 1024):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
+
+
+def _block_lines(container):
+    """Lines of paragraphs and tables in document order; tables nest."""
+    from docx.table import Table
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            yield from _table_lines(block)
+        else:
+            yield _paragraph_line(block)
+
+
+def _table_lines(table):
+    seen = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:  # merged cells repeat across the grid
+                continue
+            seen.add(cell._tc)
+            yield from (line for line in _block_lines(cell) if line.strip())
+
+
+def _paragraph_line(paragraph) -> str:
+    text = paragraph.text
+    if text.strip() and _is_list_item(paragraph):
+        return "• " + text
+    return text
+
+
+def _is_list_item(paragraph) -> bool:
+    """Numbered or bulleted by Word, directly or through the style; headings excluded."""
+    style = paragraph.style
+    if style is not None and (style.name or "").lower().startswith(("heading", "title")):
+        return False
+    if _has_numbering(paragraph._p.pPr):
+        return True
+    for _depth in range(10):  # styles may form a loop in hostile files
+        if style is None:
+            return False
+        if _has_numbering(style.element.pPr):
+            return True
+        style = style.base_style
+    return False
+
+
+def _has_numbering(pPr) -> bool:
+    if pPr is None or pPr.numPr is None or pPr.numPr.numId is None:
+        return False
+    return pPr.numPr.numId.val != 0  # numId 0 switches numbering off
+
+
+# --- .pdf parsing (in the child) ---------------------------------------------
+
+
+def _parse_pdf(data: bytes) -> str:
+    import pypdf
+
+    with pypdf.apply_configuration(**PDF_LIMITS):
+        try:
+            reader = pypdf.PdfReader(BytesIO(data))
+            if reader.is_encrypted and not _opens_without_password(reader):
+                raise ExtractionError(ENCRYPTED_PDF)
+            return _finish(_pdf_text(reader), ".pdf")
+        except (ExtractionError, MemoryError, RecursionError):
+            raise
+        except pypdf.errors.LimitReachedError:
+            raise ExtractionError(UNSAFE_MESSAGE) from None
+        except Exception:  # any failure to parse untrusted input means "damaged"
+            raise ExtractionError(DAMAGED_PDF) from None
+
+
+def _opens_without_password(reader) -> bool:
+    """Some PDFs are encrypted only to restrict printing or editing; those open."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # e.g. an unsupported cipher
+        return False
+
+
+def _pdf_text(reader) -> str:
+    pages = []
+    length = 0
+    for page in reader.pages:
+        pages.append(_normalise(page.extract_text() or ""))
+        length += len(pages[-1])
+        if length > MAX_TEXT_CHARS:  # no need to read on: it will be refused
+            break
+    return "\n".join(pages)
+
+
+# --- command line ------------------------------------------------------------
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--child":
+        return _child_main(argv[1])
+    if len(argv) != 1:
+        print("usage: python -m jdcheck.extract FILE", file=sys.stderr)
+        return 2
+    path = Path(argv[0])
+    with path.open("rb") as file:
+        data = file.read(MAX_UPLOAD_BYTES + 1)
+    try:
+        print(extract_text(data, path.name))
+    except ExtractionError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

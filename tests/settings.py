@@ -1,0 +1,14 @@
+"""Test settings: the production settings module with test-only conveniences."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "insecure-key-for-tests-only-" + "x" * 32)
+
+from portal.settings import *  # noqa: E402,F403
+
+# allauth's rate limits are off except in the tests of the limits themselves.
+ACCOUNT_RATE_LIMITS = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SECURE_SSL_REDIRECT = False
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
