@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import views
+from portal.search import search_page
+from workspace.views import quick_check
 
 # Admin sign-in goes through allauth, so its rate limits and MFA apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -13,9 +15,11 @@ admin.site.site_title = "CPS Standards Portal curation"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("search/", search_page, name="search"),
     path("standards/", include("standards.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("workspace/", include("workspace.urls")),
+    path("check/", quick_check, name="quick_check"),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

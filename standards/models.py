@@ -1,1 +1,212 @@
-from django.db import models  # noqa: F401
+"""The standards of the CPS role: sources, Code of Ethics items, competency
+frameworks, role (fidelity) standards and the tasks that undermine the role."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from portal.content import PublishedContent
+
+
+class SourceDocument(models.Model):
+    """A document the portal's content is drawn from; every record cites one."""
+
+    key = models.SlugField(unique=True, help_text="Short stable name, e.g. 004 or samhsa-2015.")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    file_name = models.CharField(max_length=100, blank=True, help_text="File in the seeds folder.")
+    url = models.URLField(blank=True)
+    note = models.CharField(max_length=300, blank=True, help_text="E.g. where an archived copy is.")
+    edited_by_curator = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+class Cited(models.Model):
+    """Where a record's content comes from."""
+
+    source_document = models.ForeignKey(SourceDocument, on_delete=models.PROTECT)
+    source_section = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class EthicsPrinciple(Cited, PublishedContent):
+    """An item of the Massachusetts CPS Code of Ethics."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True, help_text="Plain-language summary.")
+    body = models.TextField(blank=True)
+    verified = models.BooleanField(
+        default=False,
+        help_text="Set once the number and title are checked against the official text.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"#{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("standards:code_of_ethics") + "#" + self.anchor
+
+    @property
+    def anchor(self):
+        return f"item-{self.number}"
+
+
+class CompetencyFramework(Cited, PublishedContent):
+    """A published set of peer competencies, values or domains."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=300)
+    short_name = models.CharField(max_length=60)
+    publisher = models.CharField(max_length=200)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.short_name
+
+    def get_absolute_url(self):
+        return reverse("standards:framework", args=[self.slug])
+
+
+class Competency(models.Model):
+    """One category, value, domain or principle of a framework, in the framework's order."""
+
+    class Kind(models.TextChoices):
+        CATEGORY = "category", "Category"
+        PRINCIPLE = "principle", "Foundational principle"
+        VALUE = "value", "Core value"
+        DOMAIN = "domain", "Domain"
+
+    framework = models.ForeignKey(
+        CompetencyFramework, on_delete=models.CASCADE, related_name="competencies"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(help_text="Position in the framework's own list.")
+    name = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    edited_by_curator = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework__order", "kind", "number"]
+        verbose_name_plural = "competencies"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "kind", "number"], name="unique_competency_position"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.framework.get_absolute_url() + "#" + self.anchor
+
+    @property
+    def anchor(self):
+        return f"{self.kind}-{self.number}"
+
+    @property
+    def kind_heading(self):
+        return KIND_HEADINGS[self.kind]
+
+
+KIND_HEADINGS = {
+    Competency.Kind.CATEGORY: "Categories",
+    Competency.Kind.PRINCIPLE: "Foundational principles",
+    Competency.Kind.VALUE: "Core values",
+    Competency.Kind.DOMAIN: "Domains",
+}
+
+
+class RoleStandard(Cited, PublishedContent):
+    """A fidelity standard of the role, with its figures as fields."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    source_quote = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    figure_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the figures below were set."
+    )
+    people_served_per_fte = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="People receiving supports per peer FTE."
+    )
+    networking_time_below_fte = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Below this many peer FTE, paid networking time is required.",
+    )
+    minimum_hourly_pay = models.DecimalField(
+        max_digits=6, decimal_places=2, null=True, blank=True, help_text="US dollars per hour."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("standards:role_standard", args=[self.slug])
+
+
+class ProhibitedTask(Cited, PublishedContent):
+    """A task that undermines the peer role; its slug is the checker's category."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    covers = models.TextField(blank=True, help_text="What the task covers.")
+    job_description_examples = models.TextField(
+        blank=True, help_text="How it looks in a job description: one example per line."
+    )
+    why_it_conflicts = models.TextField(blank=True)
+    permitted_instead = models.TextField(blank=True)
+    ethics = models.ManyToManyField(EthicsPrinciple, blank=True, related_name="prohibited_tasks")
+    source_quote = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords(m2m_fields=[ethics])
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("standards:task", args=[self.slug])
+
+    @property
+    def examples(self):
+        return [line.strip() for line in self.job_description_examples.splitlines() if line.strip()]

@@ -1,1 +1,287 @@
-from django.db import models  # noqa: F401
+"""Organizations, their members, and the job descriptions they submit for review.
+
+Visibility lives in one place: the `visible_to(user)` queryset methods below.
+Every workspace view fetches objects through them, so a non-member gets a 404
+for another organization's objects, never a 403 that confirms they exist.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from portal.roles import is_curator
+
+
+class Region(models.TextChoices):
+    # The Department of Mental Health's five areas, plus statewide programs.
+    CENTRAL = "central", "Central Massachusetts"
+    METRO_BOSTON = "metro_boston", "Metro Boston"
+    NORTHEAST = "northeast", "Northeast"
+    SOUTHEAST = "southeast", "Southeast"
+    WESTERN = "western", "Western Massachusetts"
+    STATEWIDE = "statewide", "Statewide"
+
+
+class SettingType(models.TextChoices):
+    INPATIENT = "inpatient", "Inpatient"
+    CRISIS = "crisis", "Crisis or emergency services"
+    EMERGENCY_DEPARTMENT = "emergency_department", "Emergency department"
+    COMMUNITY_TEAM = "community_team", "Community team (ACT, PACT, ACCS)"
+    RESIDENTIAL = "residential", "Residential"
+    RECOVERY_CENTER = "recovery_center", "Recovery Learning Community or peer-run program"
+    YOUNG_ADULT = "young_adult", "Young adult program"
+    OUTPATIENT = "outpatient", "Outpatient clinic"
+    OTHER = "other", "Other"
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_curator(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Organization(models.Model):
+    name = models.CharField(max_length=200)
+    setting_type = models.CharField(max_length=30, choices=SettingType.choices)
+    region = models.CharField("Massachusetts region", max_length=20, choices=Region.choices)
+    people_served = models.PositiveIntegerField(
+        null=True, blank=True, help_text="How many people your peer roles serve (optional)."
+    )
+    peer_fte = models.DecimalField(
+        "peer FTE", max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text="Full-time equivalents in peer roles (optional).",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("workspace:organization", args=[self.pk])
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Admin"
+    MEMBER = "member", "Member"
+
+
+class Membership(models.Model):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="one_membership_per_org")
+        ]
+        ordering = ["user__email"]
+
+    def __str__(self):
+        return f"{self.user} in {self.organization} ({self.role})"
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+class Invitation(models.Model):
+    """An emailed invitation; the link carries a signed, expiring token for its id."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation of {self.email} to {self.organization}"
+
+
+class JobDescriptionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_curator(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organization__memberships__user=user)
+
+    def active(self):
+        return self.filter(archived_at__isnull=True)
+
+
+class JobDescription(models.Model):
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="job_descriptions"
+    )
+    title = models.CharField(max_length=200)
+    setting_type = models.CharField(
+        max_length=30, choices=SettingType.choices, blank=True,
+        help_text="Where this role works, if different from the organization's setting.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    objects = JobDescriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workspace:job_description", args=[self.pk])
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+
+class VersionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_curator(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(job_description__organization__memberships__user=user)
+
+
+class ReviewStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Submitted"
+    IN_REVIEW = "in_review", "In review"
+    DECIDED = "decided", "Decided"
+
+
+class JobDescriptionVersion(models.Model):
+    """One submitted text. Immutable: a revision is a new version."""
+
+    job_description = models.ForeignKey(
+        JobDescription, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    original_filename = models.CharField(max_length=255, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    review_status = models.CharField(
+        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.SUBMITTED
+    )
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["job_description", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job_description", "number"], name="one_number_per_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.job_description} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # The submitted text never changes; only the review status moves on.
+        update_fields = kwargs.get("update_fields")
+        if self.pk and not (update_fields and set(update_fields) <= {"review_status"}):
+            raise ValueError("A job description version is immutable; submit a new version.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("workspace:version", args=[self.pk])
+
+
+class ReviewQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if is_curator(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            version__job_description__organization__memberships__user=user
+        )
+
+
+class Review(models.Model):
+    """The checker's result for one version with the rules of one ruleset version."""
+
+    version = models.ForeignKey(
+        JobDescriptionVersion, on_delete=models.CASCADE, related_name="reviews"
+    )
+    ruleset_version = models.CharField(max_length=80)
+    elements = models.JSONField(default=dict)
+    advisories = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "-created_at"]
+        get_latest_by = "created_at"
+
+    def __str__(self):
+        return f"Review of {self.version} ({self.ruleset_version})"
+
+    def get_absolute_url(self):
+        return reverse("workspace:review", args=[self.pk])
+
+
+class Severity(models.TextChoices):
+    VIOLATION = "violation", "Conflicts with the role"
+    CAUTION = "caution", "Caution"
+
+
+class Finding(models.Model):
+    """One duty that conflicts with the peer role, with its evidence in the text."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="findings")
+    position = models.PositiveIntegerField(help_text="Reading order within the review.")
+    task = models.CharField(max_length=40)
+    severity = models.CharField(max_length=10, choices=Severity.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence = models.TextField()
+    matched = models.TextField()
+    pattern = models.CharField(max_length=300, blank=True)
+    reason = models.TextField()
+    ethics = models.JSONField(default=list)
+    suggestion = models.TextField()
+
+    class Meta:
+        ordering = ["review", "position"]
+
+    def __str__(self):
+        return f"{self.task}: {self.matched}"

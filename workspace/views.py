@@ -1,11 +1,325 @@
+from allauth.account.decorators import reauthentication_required, verified_email_required
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from portal.ratelimit import allow
+from workspace import selectors, services
+from workspace.checking import check_text
+from workspace.forms import (
+    DescriptionTextForm,
+    InvitationForm,
+    JobDescriptionForm,
+    OrganizationForm,
+    RoleForm,
+)
+from workspace.models import Membership
+from workspace.report import build_report
+
+ACTIVE_ORGANIZATION = "active_organization"
+
+
+def _task_titles() -> dict[str, str]:
+    from standards.models import ProhibitedTask
+
+    return dict(ProhibitedTask.objects.values_list("slug", "title"))
+
+
+def _minimum_hourly_pay() -> float:
+    from standards.selectors import minimum_hourly_pay
+
+    return float(minimum_hourly_pay())
+
+
+def _report_context(text, findings, elements, advisories):
+    context = build_report(text, findings, elements, _minimum_hourly_pay(), _task_titles())
+    context["advisories"] = advisories
+    return context
+
+
+# --- Quick check: public, stores nothing ---
+
+
+@never_cache
+def quick_check(request):
+    form = DescriptionTextForm(request=request)
+    context = {"form": form}
+    if request.method == "POST":
+        if not allow(request, "quick_check", settings.QUICK_CHECK_RATE_LIMIT):
+            context["rate_limited"] = True
+            return render(request, "workspace/quick_check.html", context, status=429)
+        form = DescriptionTextForm(request.POST, request.FILES, request=request)
+        context["form"] = form
+        if form.is_valid():
+            text = form.cleaned_data["text"]
+            result = check_text(text)
+            context.update(_report_context(
+                text, result["findings"], result["elements"], result["advisories"]
+            ))
+            context["text"] = text
+            context["ruleset_version"] = result["ruleset_version"]
+            context["checked"] = True
+    return render(request, "workspace/quick_check.html", context)
+
+
+# --- Organizations ---
+
+
+@verified_email_required
+def index(request):
+    memberships = list(selectors.memberships_of(request.user))
+    active_id = request.session.get(ACTIVE_ORGANIZATION)
+    for membership in memberships:
+        if membership.organization_id == active_id:
+            return redirect(membership.organization)
+    if len(memberships) == 1:
+        return redirect(memberships[0].organization)
+    return render(request, "workspace/index.html", {"memberships": memberships})
+
+
+@verified_email_required
+def organization_create(request):
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = services.organization_create(user=request.user, **form.cleaned_data)
+        request.session[ACTIVE_ORGANIZATION] = organization.pk
+        messages.success(request, f"{organization.name} is ready. You are its admin.")
+        return redirect(organization)
+    return render(request, "workspace/organization_form.html", {"form": form})
+
+
+@verified_email_required
+def organization(request, pk):
+    organization = selectors.organization_for(request.user, pk)
+    membership = Membership.objects.filter(organization=organization, user=request.user).first()
+    if membership:
+        request.session[ACTIVE_ORGANIZATION] = organization.pk
+    ratio = None
+    if organization.people_served:
+        from standards.services import peer_fte_needed
+
+        ratio = peer_fte_needed(organization.people_served)
+    return render(request, "workspace/organization.html", {
+        "organization": organization,
+        "membership": membership,
+        "job_descriptions": selectors.job_descriptions_with_status(organization),
+        "archived": selectors.job_descriptions_with_status(organization, archived=True),
+        "ratio": ratio,
+        "other_memberships": [
+            m for m in selectors.memberships_of(request.user) if m.organization_id != pk
+        ],
+    })
+
+
+@verified_email_required
+def members(request, pk):
+    organization = selectors.organization_for(request.user, pk)
+    membership = selectors.membership_in(request.user, organization)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST":
+        if not membership.is_admin:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.invitation_create(
+                    organization=organization, invited_by=request.user,
+                    accept_url_for=lambda token: request.build_absolute_uri(
+                        reverse("workspace:invitation_accept", args=[token])
+                    ),
+                    **form.cleaned_data,
+                )
+            except services.WorkspaceError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
+                return redirect("workspace:members", pk=organization.pk)
+    return render(request, "workspace/members.html", {
+        "organization": organization,
+        "membership": membership,
+        "members": organization.memberships.select_related("user"),
+        "invitations": organization.invitations.filter(accepted_at__isnull=True),
+        "form": form,
+        "role_choices": RoleForm.base_fields["role"].choices,
+    })
+
+
+@require_POST
+@verified_email_required
+@reauthentication_required
+def member_role(request, pk, member_pk):
+    organization = selectors.organization_for(request.user, pk)
+    selectors.membership_in(request.user, organization, admin=True)
+    target = get_object_or_404(organization.memberships, pk=member_pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_change_role(membership=target, role=form.cleaned_data["role"])
+        except services.WorkspaceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{target.user.email} is now {target.get_role_display()}.")
+    return redirect("workspace:members", pk=organization.pk)
+
+
+@require_POST
+@verified_email_required
+@reauthentication_required
+def member_remove(request, pk, member_pk):
+    organization = selectors.organization_for(request.user, pk)
+    own = selectors.membership_in(request.user, organization)
+    target = get_object_or_404(organization.memberships, pk=member_pk)
+    if target.pk != own.pk and not own.is_admin:
+        raise Http404
+    try:
+        services.membership_remove(membership=target)
+    except services.WorkspaceError as error:
+        messages.error(request, error.message)
+        return redirect("workspace:members", pk=organization.pk)
+    if target.pk == own.pk:
+        messages.success(request, f"You have left {organization.name}.")
+        request.session.pop(ACTIVE_ORGANIZATION, None)
+        return redirect("workspace:index")
+    messages.success(request, f"{target.user.email} was removed.")
+    return redirect("workspace:members", pk=organization.pk)
 
 
 @login_required
-def index(request):
-    return render(request, "workspace/index.html")
+def invitation_accept(request, token):
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.WorkspaceError as error:
+        return render(request, "workspace/invitation.html", {"error": error.message}, status=400)
+    if request.method == "POST":
+        try:
+            membership = services.invitation_accept(token=token, user=request.user)
+        except services.WorkspaceError as error:
+            return render(
+                request, "workspace/invitation.html",
+                {"error": error.message, "invitation": invitation}, status=400,
+            )
+        request.session[ACTIVE_ORGANIZATION] = membership.organization_id
+        messages.success(request, f"Welcome to {membership.organization.name}.")
+        return redirect(membership.organization)
+    return render(request, "workspace/invitation.html", {"invitation": invitation})
 
 
-def quick_check(request):
-    return render(request, "workspace/quick_check.html")
+# --- Job descriptions, versions and reports ---
+
+
+@verified_email_required
+def job_description_create(request, pk):
+    organization = selectors.organization_for(request.user, pk)
+    selectors.membership_in(request.user, organization)
+    form = JobDescriptionForm(request.POST or None, request.FILES or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        _, version = services.job_description_create(
+            organization=organization,
+            title=form.cleaned_data["title"],
+            setting_type=form.cleaned_data["setting_type"],
+            text=form.cleaned_data["text"],
+            original_filename=form.original_filename,
+            user=request.user,
+        )
+        messages.success(request, "Your job description was checked. Here is its review.")
+        return redirect(version)
+    return render(request, "workspace/job_description_form.html", {
+        "form": form, "organization": organization,
+    })
+
+
+@verified_email_required
+def job_description(request, pk):
+    job_description = selectors.job_description_for(request.user, pk)
+    membership = Membership.objects.filter(
+        organization=job_description.organization, user=request.user
+    ).first()
+    return render(request, "workspace/job_description.html", {
+        "job_description": job_description,
+        "organization": job_description.organization,
+        "membership": membership,
+        "versions": job_description.versions.select_related("submitted_by").order_by("-number"),
+    })
+
+
+@verified_email_required
+def job_description_revise(request, pk):
+    job_description = selectors.job_description_for(request.user, pk)
+    selectors.membership_in(request.user, job_description.organization)
+    latest = job_description.versions.order_by("-number").first()
+    initial = {"text": latest.text} if latest else {}
+    form = DescriptionTextForm(
+        request.POST or None, request.FILES or None, request=request, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        version = services.version_submit(
+            job_description=job_description, text=form.cleaned_data["text"],
+            original_filename=form.original_filename, user=request.user,
+        )
+        messages.success(request, f"Version {version.number} was checked.")
+        return redirect(version)
+    return render(request, "workspace/revise.html", {
+        "form": form, "job_description": job_description,
+        "organization": job_description.organization,
+    })
+
+
+@require_POST
+@verified_email_required
+def job_description_archive(request, pk):
+    job_description = selectors.job_description_for(request.user, pk)
+    selectors.membership_in(request.user, job_description.organization, admin=True)
+    if request.POST.get("restore"):
+        services.job_description_restore(job_description=job_description)
+        messages.success(request, f"“{job_description.title}” was restored.")
+    else:
+        services.job_description_archive(job_description=job_description)
+        messages.success(
+            request, f"“{job_description.title}” was archived. An admin can restore it."
+        )
+    return redirect(job_description.organization)
+
+
+def _render_review(request, version, review):
+    findings = list(review.findings.all()) if review else []
+    context = {
+        "version": version,
+        "review": review,
+        "job_description": version.job_description,
+        "organization": version.job_description.organization,
+        "membership": Membership.objects.filter(
+            organization=version.job_description.organization, user=request.user
+        ).first(),
+        "other_reviews": version.reviews.order_by("-created_at").only(
+            "pk", "created_at", "ruleset_version", "version_id"
+        ),
+    }
+    if review:
+        context.update(_report_context(version.text, findings, review.elements, review.advisories))
+    return render(request, "workspace/report.html", context)
+
+
+@verified_email_required
+def version(request, pk):
+    version = selectors.version_for(request.user, pk)
+    return _render_review(request, version, selectors.latest_review(version))
+
+
+@verified_email_required
+def review(request, pk):
+    review = selectors.review_for(request.user, pk)
+    return _render_review(request, review.version, review)
+
+
+@require_POST
+@verified_email_required
+def version_recheck(request, pk):
+    version = selectors.version_for(request.user, pk)
+    selectors.membership_in(request.user, version.job_description.organization)
+    services.review_create(version=version)
+    messages.success(request, "Checked again with the current rules. Earlier reviews are kept.")
+    return redirect(version)

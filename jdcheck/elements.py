@@ -1,0 +1,175 @@
+"""Role elements of a whole job description, and the pay advisory.
+
+Elements are what the fidelity standards ask an employer to offer:
+
+- ``hourly_pay``: the base rate per hour. "$18/hr", "$18.50 per hour";
+  a yearly figure ("$37,440 per year", "Annual salary: $35,360") is divided by
+  the ruleset's hours per year (2,080). A range takes its low end; shift
+  differentials, bonuses, stipends and reimbursements are ignored.
+- ``peer_supervision``: supervision by a CPS, a peer supervisor or someone
+  trained in peer support (a supervision word and a peer word in one sentence).
+- ``lived_experience``: the description asks for, or builds the role on, the
+  worker's own lived experience of recovery - required or preferred both count.
+- ``paid_training``: paid time or funding for training, continuing education,
+  conferences or networking (training for a prohibited task, such as a paid
+  MAP class, does not count).
+- ``cps_credential``: CPS certification required or preferred, or to be
+  obtained or worked toward after hire.
+
+A sentence that negates the element ("CPS certification not required") does
+not count.
+"""
+
+import re
+
+from .patterns import PhraseSet, tokenize
+from .segment import Unit
+
+_NEGATIONS = frozenset("not no never without".split())
+
+_PEER_SUPERVISION = PhraseSet(
+    [
+        "supervision|supervised|supervisor|supervisors|reports to",
+    ]
+)
+_PEER_WORDS = PhraseSet(
+    [
+        "CPS",
+        "certified peer specialist",
+        "peer (supervisor|supervision|support|services|roles|role|specialist supervisor)",
+        "trained in peer",
+    ]
+)
+_LIVED_EXPERIENCE = PhraseSet(
+    [
+        "lived experience",
+        "(personal|own) [lived] experience",
+        "personal (history|journey) [of|with]",
+        "experience (of|with|in) (mental health|psychiatric|substance use|addiction) recovery",
+        "identify as [a] (person|someone|individual) (in|with) [lived] (recovery|experience)",
+    ]
+)
+_TRAINING = PhraseSet(
+    [
+        "paid (training|trainings|CE|CEUs|conference|conferences|continuing education)",
+        "paid (professional development|networking)",
+        "paid time (for|to) * (training|trainings|conference|conferences|continuing education)",
+        "paid time (for|to) * (networking|network|professional development|CEUs)",
+        "(training|conference|conferences|continuing education|CEU|CEUs) "
+        "(reimbursement|stipend|budget|funds|funding|allowance|days|time)",
+        "(professional development) (funds|funding|budget|stipend|days|time)",
+        "(we|agency|organization|employer) (pay|cover|fund|reimburse) [for] [the|your|all] "
+        "(training|trainings|CPS training|conference|conferences|continuing education|CEUs)",
+        "(training|CPS training|conference|conferences|continuing education) "
+        "(is|are) (paid|covered|funded|reimbursed)",
+    ]
+)
+_TRAINING_EXCLUDED = PhraseSet(["MAP", "medication administration", "CPR", "first aid"])
+_CPS = PhraseSet(["CPS", "certified peer specialist"])
+_CREDENTIAL_WORDS = PhraseSet(
+    [
+        "certification|credential|certificate|required|preferred|obtain|must|eligible",
+        "within|toward|towards|training|complete|completion",
+    ]
+)
+
+_MONEY = r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s?([kK]\b)?"
+_PAY = re.compile(
+    _MONEY + r"(?:\s?(?:-|–|—|to)\s?" + _MONEY + r")?"
+    r"|(\d{1,3})(?:\.(\d{2}))?(?=\s?(?:/\s?(?:hr|hour)\b|per hour|an hour|hourly))"
+)
+_HOURLY = re.compile(r"/\s?(?:hr|hour)\b|\bper\s+hour\b|\ban\s+hour\b|\bhourly\b|\bph\b", re.I)
+_YEARLY = re.compile(
+    r"/\s?(?:yr|year)\b|\bper\s+(?:year|annum)\b|\ba\s+year\b|\bannual(?:ly)?\b|\byearly\b"
+    r"|\bsalary\b",
+    re.I,
+)
+_NOT_BASE = re.compile(
+    r"differential|bonus|stipend|incentive|reimburs|premium|sign[- ]on|referral|mileage"
+    r"|overtime|per diem|allowance|tuition",
+    re.I,
+)
+_PAY_WORDS = re.compile(r"pay|salary|rate|wage|compensation|hour|/\s?hr|year|annual", re.I)
+
+
+def find_elements(text: str, units: list[Unit], hours_per_year: float = 2080) -> dict:
+    """The role elements of a job description (see the module docstring)."""
+    elements = {
+        "hourly_pay": None,
+        "peer_supervision": False,
+        "lived_experience": False,
+        "paid_training": False,
+        "cps_credential": False,
+    }
+    for unit in units:
+        sentence = text[unit.start : unit.end]
+        tokens = tokenize(sentence)
+        if not tokens:
+            continue
+        negated = any(t.word in _NEGATIONS for t in tokens)
+        if elements["hourly_pay"] is None:
+            elements["hourly_pay"] = hourly_pay(sentence, hours_per_year)
+        if negated:
+            continue
+        if _PEER_SUPERVISION.find(tokens) and _PEER_WORDS.find(tokens):
+            elements["peer_supervision"] = True
+        if _LIVED_EXPERIENCE.find(tokens):
+            elements["lived_experience"] = True
+        if _TRAINING.find(tokens) and not _TRAINING_EXCLUDED.find(tokens):
+            elements["paid_training"] = True
+        if (
+            _CPS.find(tokens)
+            and _CREDENTIAL_WORDS.find(tokens)
+            and not _PEER_SUPERVISION.find(tokens)
+        ):
+            elements["cps_credential"] = True
+    return elements
+
+
+def hourly_pay(sentence: str, hours_per_year: float = 2080) -> float | None:
+    """The base hourly rate stated in one sentence, or None."""
+    if not _PAY_WORDS.search(sentence):
+        return None
+    matches = list(_PAY.finditer(sentence))
+    for index, m in enumerate(matches):
+        following = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
+        after = sentence[m.end() : min(following, m.end() + 40)]
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        if _NOT_BASE.search(after) or _NOT_BASE.search(before):
+            continue
+        if m.group(7) is not None:  # "18.50 per hour" without a dollar sign
+            amount = _amount(m.group(7), m.group(8), None)
+        else:
+            amount = _amount(m.group(1), m.group(2), m.group(3))
+        if _HOURLY.search(after[:25]) or (_HOURLY.search(before) and amount < 1000):
+            return round(amount, 2)
+        if _YEARLY.search(after[:25]) or _YEARLY.search(before) or amount >= 1000:
+            return round(amount / hours_per_year, 2)
+        if 7 <= amount < 200:
+            return round(amount, 2)
+    return None
+
+
+def _amount(whole: str, cents: str | None, thousands: str | None) -> float:
+    value = float(whole.replace(",", "") + ("." + cents if cents else ""))
+    return value * 1000 if thousands else value
+
+
+def pay_advisories(elements: dict, parameters: dict) -> list[dict]:
+    """An advisory when the stated pay is below the minimum hourly pay."""
+    pay = elements.get("hourly_pay")
+    minimum = float(parameters["minimum_hourly_pay"])
+    if pay is None or pay >= minimum:
+        return []
+    return [
+        {
+            "element": "hourly_pay",
+            "message": (
+                f"The stated pay (${pay:.2f} an hour) is below ${minimum:.2f} an hour. The "
+                "Massachusetts peer support community asks that the starting rate for direct "
+                "peer support be no less than this, to attract and retain a high-quality "
+                "peer workforce (004_24d69d2ab747aade.txt, Payrate)."
+            ),
+            "figures": {"hourly_pay": pay, "minimum_hourly_pay": minimum},
+        }
+    ]

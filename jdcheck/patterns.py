@@ -1,0 +1,489 @@
+"""The phrase language curators write rules in, and its linear-time matcher.
+
+A pattern is a phrase, never a regular expression:
+
+    administer * medication|meds        words, a gap, word alternatives
+    [the] (rep payee|representative payee)   an optional word, phrase alternatives
+    PHQ-9                                punctuation is ignored: "phq 9"
+
+- A word matches its common inflections: ``administer`` also matches
+  administers, administered, administering; ``note`` matches notes, noted.
+- ``a|b`` between bare words chooses one word; inside ``( )`` or ``[ ]`` the
+  bar separates whole phrases: ``(rep payee|representative payee)``.
+- ``[...]`` is optional.
+- ``*`` skips up to four words (it cannot start or end a pattern).
+- Case and punctuation never matter.
+
+Text is tokenized once into words with their character offsets; patterns
+compile into small automata over those words. All patterns of a set run
+together by simulating the set of live automaton states, so matching costs
+one pass over the words whatever the patterns are: no backtracking.
+"""
+
+import re
+from dataclasses import dataclass
+
+GAP_WORDS = 4
+
+# Words are runs of letters (with an inner apostrophe) or of digits, so that
+# "PHQ9", "PHQ-9" and "phq 9" all read as the same two words.
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[0-9]+")
+
+# Curated spellings: common typos and British forms of words the rules use.
+# Cheap and safe: an exact lookup, never fuzzy matching.
+SPELLING_VARIANTS = {
+    "medicaton": "medication", "medciation": "medication", "medicatoin": "medication",
+    "mediction": "medication", "medicaiton": "medication", "medicatons": "medications",
+    "medicaitons": "medications", "medciations": "medications",
+    "adminster": "administer", "adminsiter": "administer", "administor": "administer",
+    "adminstration": "administration", "administartion": "administration",
+    "perscription": "prescription", "perscriptions": "prescriptions",
+    "docment": "document", "documnet": "document", "documention": "documentation",
+    "documantation": "documentation", "documentaion": "documentation",
+    "assesment": "assessment", "assesments": "assessments", "assessmnet": "assessment",
+    "asessment": "assessment", "asessments": "assessments",
+    "apointment": "appointment", "apointments": "appointments",
+    "appointmnet": "appointment", "appointmnets": "appointments",
+    "transportaion": "transportation", "transporation": "transportation",
+    "tranport": "transport", "trasnport": "transport",
+    "schedual": "schedule", "scedule": "schedule",
+    "treatmnet": "treatment", "tretment": "treatment", "treament": "treatment",
+    "progess": "progress", "proggress": "progress",
+    "laundary": "laundry", "hygeine": "hygiene", "hygene": "hygiene",
+    "breathalizer": "breathalyzer", "breathalizers": "breathalyzers",
+    "breathalyser": "breathalyzer", "breathalysers": "breathalyzers",
+    "counceling": "counseling", "councelling": "counseling", "counselling": "counseling",
+    "counsellor": "counselor", "counsellors": "counselors",
+    "conferance": "conference", "conferances": "conferences",
+    "meetting": "meeting", "meettings": "meetings",
+    "recieve": "receive", "recieves": "receives",
+    "programme": "program", "programmes": "programs",
+    "behaviour": "behavior", "behaviours": "behaviors", "behavioural": "behavioral",
+    "organisation": "organization", "organisations": "organizations",
+    "licence": "license", "licences": "licenses", "centre": "center", "centres": "centers",
+    "practise": "practice", "practises": "practices", "practised": "practiced",
+    "practising": "practicing",
+}
+# Compound spellings read as two words.
+SPLIT_VARIANTS = {
+    "medpass": ("med", "pass"), "medpasses": ("med", "passes"),
+    "caseload": ("case", "load"), "caseloads": ("case", "loads"),
+    "payeeship": ("payee", "ship"), "payeeships": ("payee", "ships"),
+    "frontdesk": ("front", "desk"), "bedchecks": ("bed", "checks"),
+    "bedcheck": ("bed", "check"), "roomsearches": ("room", "searches"),
+}
+
+# Words that stay exactly as written: inflecting them would only blur meaning
+# ("not" must never match "notes").
+FIXED_WORDS = frozenset(
+    "a an the of to in on at by for with from and or nor not no never is are was were be "
+    "been being it its this that these those their them they he she his her our we you "
+    "your my me i us who whom whose which what when where why how if as than then so "
+    "own only also but do does did done don't doesn't didn't won't can't cannot isn't "
+    "aren't wasn't weren't shouldn't wouldn't mustn't will shall may might must can could "
+    "should would per via".split()
+)
+
+# Irregular forms of verbs that job descriptions use.
+IRREGULAR = {
+    "be": ("is", "are", "was", "were", "been", "being", "am"),
+    "have": ("has", "had", "having"),
+    "do": ("does", "did", "done", "doing"),
+    "drive": ("drove", "driven"),
+    "write": ("wrote", "written"),
+    "take": ("took", "taken"),
+    "give": ("gave", "given"),
+    "lead": ("led",),
+    "keep": ("kept",),
+    "sit": ("sat",),
+    "meet": ("met",),
+    "run": ("ran",),
+    "pay": ("paid",),
+    "make": ("made",),
+    "go": ("went", "gone", "goes"),
+    "bring": ("brought",),
+    "tell": ("told",),
+    "hold": ("held",),
+    "oversee": ("oversaw", "overseen"),
+    "sweep": ("swept",),
+    "buy": ("bought",),
+    "get": ("got", "gotten"),
+    "ride": ("rode", "ridden"),
+    "teach": ("taught",),
+    "find": ("found",),
+    "send": ("sent",),
+    "spend": ("spent",),
+    "feed": ("fed",),
+    "read": ("reads", "reading"),
+}
+
+_VOWELS = set("aeiou")
+
+
+class PatternError(ValueError):
+    """A malformed pattern; the message says what and where."""
+
+    def __init__(self, pattern: str, position: int, problem: str):
+        self.pattern = pattern
+        self.position = position
+        self.problem = problem
+        super().__init__(f"{problem} at position {position} in pattern {pattern!r}")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its normalised form and where it sits."""
+
+    word: str
+    start: int
+    end: int
+
+
+def normalize_word(raw: str) -> tuple[str, ...]:
+    """Lower-case a word, drop a possessive, fix a known variant spelling."""
+    word = raw.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif "'" in word and not word.endswith("n't"):
+        word = word.replace("'", "")
+    if word in SPLIT_VARIANTS:
+        return SPLIT_VARIANTS[word]
+    return (SPELLING_VARIANTS.get(word, word),)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split text[start:end] into words with offsets into the whole text."""
+    tokens = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        for word in normalize_word(m.group()):
+            tokens.append(Token(word, m.start(), m.end()))
+    return tokens
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """The forms a pattern word matches: itself and its common inflections.
+
+    Generation over-produces harmlessly ("chartting"); it never strips a
+    text word, so "note" cannot match "not".
+    """
+    forms = {word}
+    if word in FIXED_WORDS or not word.isalpha() or len(word) < 2:
+        return frozenset(forms)
+    forms.update(IRREGULAR.get(word, ()))
+    last = word[-1]
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(word + "es")
+    forms.add(word + "s")
+    if last == "y" and word[-2] not in _VOWELS:
+        forms.update({word[:-1] + "ies", word[:-1] + "ied"})
+    if last == "e":
+        forms.update({word + "d", word[:-1] + "ing"})
+        if word.endswith("ee"):
+            forms.add(word + "ing")
+    else:
+        forms.update({word + "ed", word + "ing"})
+        if last not in _VOWELS and last not in "wxy" and word[-2] in _VOWELS:
+            # plan -> planning, counsel -> counselled
+            forms.update({word + last + "ed", word + last + "ing"})
+    return frozenset(forms)
+
+
+# --- parsing -------------------------------------------------------------
+
+_PATTERN_TOKEN = re.compile(r"\s+|[\[\]()|*]|[^\s\[\]()|*]+")
+_BAD_CHARS = set("\\+?{}^$")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One word position: any of these normalised forms."""
+
+    forms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Gap:
+    pass
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """Alternative sequences; optional when ``optional`` is set."""
+
+    options: tuple[tuple, ...]
+    optional: bool = False
+
+
+def parse(pattern: str) -> tuple:
+    """Parse a pattern into a sequence of _Words, _Gap and _Choice nodes."""
+    pieces = [(m.group(), m.start()) for m in _PATTERN_TOKEN.finditer(pattern)]
+    parser = _Parser(pattern, pieces)
+    sequence = parser.alternatives(closing=None)
+    if not sequence:
+        raise PatternError(pattern, 0, "Empty pattern")
+    _check_gaps(pattern, sequence, 0, leading=True)
+    if not _can_consume(sequence):
+        raise PatternError(pattern, 0, "Pattern matches no words")
+    return sequence
+
+
+class _Parser:
+    def __init__(self, pattern: str, pieces: list[tuple[str, int]]):
+        self.pattern = pattern
+        self.pieces = [p for p in pieces if not p[0].isspace()]
+        self.raw = pieces
+        self.i = 0
+
+    def error(self, position: int, problem: str):
+        raise PatternError(self.pattern, position, problem)
+
+    def peek(self):
+        return self.pieces[self.i] if self.i < len(self.pieces) else (None, len(self.pattern))
+
+    def alternatives(self, closing: str | None) -> tuple:
+        """Phrases separated by '|' up to ``closing`` (top level: word-level bars)."""
+        if closing is None:
+            return self.sequence(closing, word_bars=True)
+        options = [self.sequence(closing, word_bars=False)]
+        while self.peek()[0] == "|":
+            self.i += 1
+            options.append(self.sequence(closing, word_bars=False))
+        return options  # type: ignore[return-value]
+
+    def sequence(self, closing: str | None, word_bars: bool) -> tuple:
+        items: list = []
+        while True:
+            piece, pos = self.peek()
+            if piece is None:
+                if closing is not None:
+                    self.error(pos, f"Missing '{closing}'")
+                break
+            if piece == closing:
+                break
+            if piece in ")]":
+                self.error(pos, f"Unbalanced '{piece}'")
+            if piece == "|":
+                if not word_bars:
+                    break
+                if not items or not isinstance(items[-1], (_Words, _Choice)):
+                    self.error(pos, "Empty alternative before '|'")
+                self.i += 1
+                nxt = self.atom()
+                if nxt is None:
+                    self.error(pos, "Empty alternative after '|'")
+                items[-1] = _merge_alternatives(items[-1], nxt)
+                continue
+            atom = self.atom()
+            items.append(atom)
+        if closing is not None and not items:
+            self.error(self.peek()[1], "Empty alternative")
+        return tuple(_flatten(items))
+
+    def atom(self):
+        piece, pos = self.peek()
+        if piece is None or piece in "|)]":
+            return None
+        self.i += 1
+        if piece == "*":
+            return _Gap()
+        if piece in "([":
+            closing = ")" if piece == "(" else "]"
+            options = self.alternatives(closing)
+            if self.peek()[0] != closing:
+                self.error(pos, f"Unbalanced '{piece}'")
+            self.i += 1
+            return _Choice(tuple(options), optional=piece == "[")
+        bad = _BAD_CHARS.intersection(piece)
+        if bad:
+            self.error(pos, f"Character {sorted(bad)[0]!r} is not part of the phrase language")
+        words = [w for m in _WORD.finditer(piece) for w in normalize_word(m.group())]
+        if not words:
+            self.error(pos, f"No word in {piece!r}")
+        seq = tuple(_Words(word_forms(w)) for w in words)
+        return seq[0] if len(seq) == 1 else _Choice((seq,))
+
+
+def _merge_alternatives(left, right):
+    """Word-level bar: ``a|b`` chooses between the neighbouring atoms."""
+    left_options = left.options if isinstance(left, _Choice) and not left.optional else ((left,),)
+    right_options = (
+        right.options if isinstance(right, _Choice) and not right.optional else ((right,),)
+    )
+    return _Choice(left_options + right_options)
+
+
+def _flatten(items):
+    for item in items:
+        if isinstance(item, _Choice) and not item.optional and len(item.options) == 1:
+            yield from item.options[0]
+        else:
+            yield item
+
+
+def _can_consume(sequence) -> bool:
+    for item in sequence:
+        if isinstance(item, _Words):
+            return True
+        if isinstance(item, _Choice) and not item.optional:
+            if all(_can_consume(opt) for opt in item.options):
+                return True
+    return False
+
+
+def _check_gaps(pattern: str, sequence, offset: int, leading: bool) -> None:
+    """A gap must sit between words: not first, not last, not doubled."""
+    if sequence and isinstance(sequence[0], _Gap) and leading:
+        raise PatternError(pattern, pattern.find("*"), "A pattern cannot start with '*'")
+    if sequence and isinstance(sequence[-1], _Gap):
+        raise PatternError(pattern, pattern.rfind("*"), "A pattern cannot end with '*'")
+    for a, b in zip(sequence, sequence[1:], strict=False):
+        if isinstance(a, _Gap) and isinstance(b, _Gap):
+            raise PatternError(pattern, pattern.find("*"), "Two '*' in a row")
+    for item in sequence:
+        if isinstance(item, _Choice):
+            for option in item.options:
+                if any(isinstance(x, _Gap) for x in option):
+                    raise PatternError(
+                        pattern, pattern.find("*"), "'*' cannot be used inside brackets"
+                    )
+
+
+# --- automata ------------------------------------------------------------
+
+class _AnyWord:
+    """Edge label of a gap: contains every word."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+ANY = _AnyWord()
+_SILENT = "silent"
+
+
+class PhraseSet:
+    """Many compiled patterns matched together in one pass over the words.
+
+    ``find`` returns (pattern index, first token, end token) for every match,
+    keeping for each pattern and start only the longest match.
+    """
+
+    def __init__(self, patterns: list[str]):
+        self.patterns = list(patterns)
+        self._label: list = []  # consuming node -> frozenset of words or ANY
+        self._next: list[list[int]] = []  # node -> successors (epsilon graph)
+        self._accept: dict[int, int] = {}  # node -> pattern index
+        starts = []
+        for index, pattern in enumerate(self.patterns):
+            sequence = parse(pattern)
+            start = self._silent()
+            end = self._build(sequence, start)
+            accept = self._silent()
+            self._next[end].append(accept)
+            self._accept[accept] = index
+            starts.append(start)
+        self._finish(starts)
+
+    # Each node is either consuming (label is a word set or ANY) or silent.
+    def _node(self, label) -> int:
+        self._label.append(label)
+        self._next.append([])
+        return len(self._label) - 1
+
+    def _silent(self) -> int:
+        return self._node(_SILENT)
+
+    def _build(self, sequence, current: int) -> int:
+        for item in sequence:
+            if isinstance(item, _Words):
+                node = self._node(item.forms)
+                self._next[current].append(node)
+                current = node
+            elif isinstance(item, _Gap):
+                # up to GAP_WORDS optional wildcard words
+                exit_node = self._silent()
+                self._next[current].append(exit_node)
+                for _ in range(GAP_WORDS):
+                    node = self._node(ANY)
+                    self._next[current].append(node)
+                    self._next[node].append(exit_node)
+                    current = node
+                current = exit_node
+            else:
+                exit_node = self._silent()
+                if item.optional:
+                    self._next[current].append(exit_node)
+                for option in item.options:
+                    entry = self._silent()
+                    self._next[current].append(entry)
+                    self._next[self._build(option, entry)].append(exit_node)
+                current = exit_node
+        return current
+
+    def _closure(self, node: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Consuming nodes and accepted patterns reachable without a word."""
+        seen, stack, consuming, accepted = set(), list(self._next[node]), [], []
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self._accept:
+                accepted.append(self._accept[n])
+            elif self._label[n] is _SILENT:
+                stack.extend(self._next[n])
+            else:
+                consuming.append(n)
+        return tuple(sorted(consuming)), tuple(sorted(accepted))
+
+    def _finish(self, starts: list[int]) -> None:
+        consuming = [n for n, lab in enumerate(self._label) if lab is not _SILENT]
+        self._follow = {n: self._closure(n) for n in consuming}
+        self._words = {n: self._label[n] for n in consuming}
+        self._by_first_word: dict[str, list[int]] = {}
+        for start in starts:
+            first_nodes, _ = self._closure(start)
+            for n in first_nodes:
+                if self._words[n] is ANY:
+                    raise PatternError(
+                        self.patterns[starts.index(start)], 0, "A pattern cannot start with '*'"
+                    )
+                for word in self._words[n]:
+                    self._by_first_word.setdefault(word, []).append(n)
+        del self._label, self._next
+
+    def find(self, tokens: list[Token], lo: int = 0, hi: int | None = None):
+        """All matches within tokens[lo:hi] as (pattern index, start, end) token indices."""
+        hi = len(tokens) if hi is None else hi
+        follow, words, by_first = self._follow, self._words, self._by_first_word
+        best: dict[tuple[int, int], int] = {}
+        active: dict[int, int] = {}  # live node -> earliest start
+        for i in range(lo, hi):
+            word = tokens[i].word
+            moved: list[tuple[int, int]] = [
+                (n, s) for n, s in active.items() if word in words[n]
+            ]
+            for n in by_first.get(word, ()):
+                moved.append((n, i))
+            if not moved:
+                active = {}
+                continue
+            active = {}
+            for n, s in moved:
+                nodes, accepted = follow[n]
+                for pid in accepted:
+                    if best.get((pid, s), -1) < i + 1:
+                        best[(pid, s)] = i + 1
+                for m in nodes:
+                    if m not in active or active[m] > s:
+                        active[m] = s
+        return sorted((pid, s, e) for (pid, s), e in best.items())
+
+    def first_words(self) -> set[str]:
+        """Every word form a match can start with (for quick pre-filtering)."""
+        return set(self._by_first_word)
+
+
+def compile_pattern(pattern: str) -> PhraseSet:
+    """Compile a single pattern (raises PatternError when malformed)."""
+    return PhraseSet([pattern])

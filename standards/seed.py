@@ -1,0 +1,132 @@
+"""Seeds the standards from their sources; called by `manage.py seed`.
+
+Idempotent, and a record a curator has edited is left as it is
+(see portal.content.upsert_seeded).
+"""
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from portal.content import upsert_seeded
+from standards import seed_content
+from standards.models import (
+    Competency,
+    CompetencyFramework,
+    EthicsPrinciple,
+    ProhibitedTask,
+    RoleStandard,
+    SourceDocument,
+)
+from standards.ruleset import RULESET_PATH, load_ruleset
+
+# How many of a task's must_flag sentences its page shows as job-description examples.
+EXAMPLES_SHOWN = 4
+
+# A seed document named in a ruleset `source`, by number ("004") or file name.
+SEED_DOCUMENT = re.compile(r"\b(00\d)(?:_[0-9a-f]+\.txt)?\b")
+
+
+def run(stdout, *, ruleset_path=None):
+    outcomes = Counter()
+    sources = seed_sources(outcomes)
+    seed_ethics(sources, outcomes)
+    seed_frameworks(sources, outcomes)
+    seed_role_standards(sources, outcomes)
+    ruleset = load_ruleset(ruleset_path)
+    if ruleset is None:
+        stdout.write(
+            f"standards: no ruleset file at {ruleset_path or RULESET_PATH}; "
+            "prohibited tasks not seeded."
+        )
+    else:
+        seed_prohibited_tasks(ruleset, sources, outcomes)
+    summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
+    stdout.write(f"standards: {summary}.")
+
+
+def _upsert(outcomes, model, lookup, values):
+    record, outcome = upsert_seeded(model, lookup, values)
+    outcomes[outcome] += 1
+    return record, outcome
+
+
+def seed_sources(outcomes) -> dict[str, SourceDocument]:
+    sources = {}
+    for item in seed_content.SOURCES:
+        values = {"note": "", "file_name": "", **item}
+        key = values.pop("key")
+        sources[key], _ = _upsert(outcomes, SourceDocument, {"key": key}, values)
+    return sources
+
+
+def _cited(item: dict, sources) -> dict:
+    """The item's fields, with its source key turned into the record's foreign key."""
+    values = dict(item)
+    values["source_document_id"] = sources[values.pop("source")].pk
+    return values
+
+
+def seed_ethics(sources, outcomes):
+    for item in seed_content.ETHICS_PRINCIPLES:
+        values = _cited(item, sources)
+        number = values.pop("number")
+        _upsert(outcomes, EthicsPrinciple, {"number": number}, values)
+
+
+def seed_frameworks(sources, outcomes):
+    for item in seed_content.FRAMEWORKS:
+        values = _cited(item, sources)
+        slug = values.pop("slug")
+        competencies = values.pop("competencies")
+        framework, _ = _upsert(outcomes, CompetencyFramework, {"slug": slug}, values)
+        for kind, names in competencies.items():
+            for number, name in enumerate(names, start=1):
+                _upsert(
+                    outcomes,
+                    Competency,
+                    {"framework": framework, "kind": kind, "number": number},
+                    {"name": name},
+                )
+
+
+def seed_role_standards(sources, outcomes):
+    for order, item in enumerate(seed_content.ROLE_STANDARDS, start=1):
+        values = _cited(item, sources)
+        slug = values.pop("slug")
+        if "minimum_hourly_pay" in values:
+            values["minimum_hourly_pay"] = Decimal(values["minimum_hourly_pay"])
+        _upsert(outcomes, RoleStandard, {"slug": slug}, {**values, "order": order})
+
+
+def source_of(citation: str, sources) -> tuple[SourceDocument, str]:
+    """Split a ruleset `source` such as "004, Core Tasks: Routine Notes" into document and section."""
+    match = SEED_DOCUMENT.search(citation)
+    if match is None:
+        raise ValueError(f"ruleset source names no seed document: {citation!r}")
+    section = (citation[: match.start()] + citation[match.end() :]).strip(" ,;:-–—()")
+    return sources[match.group(1)], section
+
+
+def seed_prohibited_tasks(ruleset: dict, sources, outcomes):
+    ethics_by_number = {principle.number: principle for principle in EthicsPrinciple.objects.all()}
+    for order, (slug, rule) in enumerate(ruleset.get("tasks", {}).items(), start=1):
+        document, section = source_of(rule.get("source", ""), sources)
+        values = {
+            "title": rule["title"],
+            "job_description_examples": "\n".join(rule.get("must_flag", [])[:EXAMPLES_SHOWN]),
+            "why_it_conflicts": rule.get("reason", ""),
+            "permitted_instead": rule.get("suggestion", ""),
+            "source_document_id": document.pk,
+            "source_section": section,
+            "source_quote": rule.get("source_quote", ""),
+            "order": order,
+        }
+        if "covers" in rule:
+            values["covers"] = rule["covers"]
+        task, outcome = _upsert(outcomes, ProhibitedTask, {"slug": slug}, values)
+        if outcome != "kept curator edit":
+            # Items not yet in the database (curators add them) are simply absent.
+            task.ethics.set(
+                [ethics_by_number[n] for n in rule.get("ethics", []) if n in ethics_by_number]
+            )

@@ -1,0 +1,143 @@
+"""Turns a checker result into what the report page shows.
+
+Used by the workspace report and the quick check alike, from stored findings or
+from a fresh result, so both read the same way.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.text import capfirst
+
+# Why each role element matters, in a line, and the role standard it comes from.
+ELEMENTS = [
+    ("hourly_pay", "Pay per hour at or above the minimum",
+     "Pay that recognises lived experience and training keeps a skilled peer workforce.", "pay"),
+    ("peer_supervision", "Supervision by someone trained in peer support",
+     "Supervisors who have worked or trained in peer support protect the role's integrity.",
+     "supervision"),
+    ("lived_experience", "Lived experience asked for",
+     "The peer role is built on shared lived experience of recovery.", None),
+    ("paid_training", "Paid time for training, continuing education or networking",
+     "Peer roles need outside training and networking that few organizations provide inside.",
+     "training"),
+    ("cps_credential", "CPS certification (or working toward it)",
+     "Trained and certified peer specialists know the role and its Code of Ethics.", None),
+]
+
+
+@dataclass
+class ElementCheck:
+    key: str
+    label: str
+    why: str
+    standard_slug: str | None
+    present: bool
+    detail: str = ""
+
+
+@dataclass
+class TaskGroup:
+    task: str
+    title: str
+    findings: list = field(default_factory=list)
+
+
+@dataclass
+class Piece:
+    """A stretch of the job description text, highlighted when it carries a finding."""
+
+    text: str
+    finding: object = None
+    number: int = 0
+
+
+def as_dict(finding) -> dict:
+    if isinstance(finding, dict):
+        return finding
+    return {
+        "task": finding.task, "severity": finding.severity, "start": finding.start,
+        "end": finding.end, "sentence": finding.sentence, "matched": finding.matched,
+        "reason": finding.reason, "ethics": finding.ethics, "suggestion": finding.suggestion,
+        "pattern": finding.pattern, "object": finding,
+    }
+
+
+def highlight(text: str, findings: list[dict]) -> list[Piece]:
+    """Split the text into plain and highlighted pieces in reading order.
+
+    Findings that overlap an earlier highlight are listed in the report but not
+    highlighted twice (a <mark> cannot nest inside another).
+    """
+    pieces, cursor = [], 0
+    for number, finding in enumerate(findings, start=1):
+        start, end = finding["start"], finding["end"]
+        if start < cursor or not (0 <= start < end <= len(text)):
+            continue
+        if start > cursor:
+            pieces.append(Piece(text[cursor:start]))
+        pieces.append(Piece(text[start:end], finding, number))
+        cursor = end
+    if cursor < len(text):
+        pieces.append(Piece(text[cursor:]))
+    return pieces
+
+
+def element_checks(elements: dict, minimum_hourly_pay: float) -> list[ElementCheck]:
+    checks = []
+    for key, label, why, standard_slug in ELEMENTS:
+        value = elements.get(key)
+        if key == "hourly_pay":
+            present = value is not None and value >= minimum_hourly_pay
+            if value is None:
+                detail = "No hourly pay found in the description."
+            else:
+                detail = f"${value:,.2f} per hour against the ${minimum_hourly_pay:,.2f} minimum."
+        else:
+            present, detail = bool(value), ""
+        checks.append(ElementCheck(key, label, why, standard_slug, present, detail))
+    return checks
+
+
+def summary_line(findings: list, checks: list[ElementCheck]) -> str:
+    duties = len(findings)
+    missing = sum(1 for check in checks if not check.present)
+    if duties == 0 and missing == 0:
+        return ("No duties conflict with the CPS role, and every role element is present. "
+                "This description is consistent with the role.")
+    parts = []
+    if duties:
+        parts.append(f"{duties} dut{'y conflicts' if duties == 1 else 'ies conflict'} "
+                     "with the CPS role")
+    else:
+        parts.append("No duties conflict with the CPS role")
+    if missing:
+        parts.append(f"{missing} role element{'' if missing == 1 else 's'} missing")
+    else:
+        parts.append("every role element is present")
+    return "; ".join(parts) + "."
+
+
+def build_report(text: str, findings, elements: dict, minimum_hourly_pay: float,
+                 task_titles: dict[str, str]) -> dict:
+    """Everything the report template needs, from stored or fresh findings."""
+    finding_dicts = [as_dict(f) for f in findings]
+    for number, finding in enumerate(finding_dicts, start=1):
+        finding["number"] = number
+        finding["title"] = task_titles.get(finding["task"]) or capfirst(
+            finding["task"].replace("_", " ")
+        )
+    groups: dict[str, TaskGroup] = {}
+    for finding in finding_dicts:
+        group = groups.setdefault(
+            finding["task"], TaskGroup(finding["task"], finding["title"])
+        )
+        group.findings.append(finding)
+    checks = element_checks(elements, minimum_hourly_pay)
+    return {
+        "pieces": highlight(text, finding_dicts),
+        "findings": finding_dicts,
+        "groups": list(groups.values()),
+        "element_checks": checks,
+        "summary": summary_line(finding_dicts, checks),
+        "is_clean": not finding_dicts and all(c.present for c in checks),
+    }
