@@ -1,0 +1,28 @@
+"""Checks peer job descriptions for duties that conflict with the CPS role.
+
+    from jdcheck import check, load_ruleset
+    result = check(text)                      # default rules
+    result = check(text, ruleset.with_parameters(minimum_hourly_pay=16.5))
+
+Pure Python, no Django: the portal turns its rule records into a Ruleset
+(``Ruleset.from_dict``) and hands it to ``check``.
+"""
+
+from .engine import CAUTION, VIOLATION, check, default_ruleset, get_compiled
+from .patterns import PatternError, compile_pattern
+from .ruleset import CATEGORIES, Ruleset, RulesetError, Task, load_ruleset
+
+__all__ = [
+    "CATEGORIES",
+    "CAUTION",
+    "VIOLATION",
+    "PatternError",
+    "Ruleset",
+    "RulesetError",
+    "Task",
+    "check",
+    "compile_pattern",
+    "default_ruleset",
+    "get_compiled",
+    "load_ruleset",
+]

@@ -29,7 +29,7 @@ _NEGATIONS = frozenset("not no never without".split())
 
 _PEER_SUPERVISION = PhraseSet(
     [
-        "supervision|supervised|supervisor|supervisors|reports to",
+        "(supervision|supervised|supervisor|reports to)",
     ]
 )
 _PEER_WORDS = PhraseSet(
@@ -103,12 +103,14 @@ def find_elements(text: str, units: list[Unit], hours_per_year: float = 2080) ->
     }
     for unit in units:
         sentence = text[unit.start : unit.end]
+        lead = text[unit.lead[0] : unit.lead[1]] + " " if unit.lead else ""
         tokens = tokenize(sentence)
         if not tokens:
             continue
         negated = any(t.word in _NEGATIONS for t in tokens)
         if elements["hourly_pay"] is None:
-            elements["hourly_pay"] = hourly_pay(sentence, hours_per_year)
+            # the lead-in may say what the figure is: "Annual salary: $35,360"
+            elements["hourly_pay"] = hourly_pay(lead + sentence, hours_per_year)
         if negated:
             continue
         if _PEER_SUPERVISION.find(tokens) and _PEER_WORDS.find(tokens):

@@ -38,6 +38,7 @@ _SUBORDINATE = frozenset(
     "who whom that which whose if when whenever unless whether where because since until "
     "once".split()
 )
+_PASSIVE = frozenset("is are was were be been being".split())
 _DETERMINERS = frozenset("the a an our its their other".split())
 _CLAUSE_WORDS = frozenset("but however whereas although though".split())
 _CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")")
@@ -119,7 +120,7 @@ def check(text: str, ruleset: Ruleset | None = None) -> dict:
         if other_section:
             continue
         findings.extend(_unit_findings(text, rules, tokens, starts, unit, lo, hi))
-    elements = find_elements(text, units)
+    elements = find_elements(text, units, ruleset.parameters["hours_per_year"])
     return {
         "findings": findings,
         "advisories": pay_advisories(elements, ruleset.parameters),
@@ -154,7 +155,7 @@ def _unit_findings(text, rules: CompiledRules, tokens, starts, unit: Unit, lo: i
         context = _Context(rules, tokens, clause, lead, clause[0] == lo)
         if context.negated(match) or context.permitted(task) or context.someone_else(match):
             continue
-        chosen[task] = (match, CAUTION if context.hedged() else VIOLATION)
+        chosen[task] = (match, CAUTION if context.hedged(match) else VIOLATION)
     findings = []
     for task_slug, (match, severity) in chosen.items():
         task = rules.tasks[task_slug]
@@ -221,7 +222,7 @@ class _Context:
 
     def negated(self, match: _Match) -> bool:
         """A negation before the duty in its clause or lead-in, or a denial after it."""
-        if any(n[2] <= match.start for n in self._real_negations(self.clause)):
+        if any(n[1] < match.end for n in self._real_negations(self.clause)):
             return True
         if self.lead and self._real_negations(self.lead):
             return True
@@ -262,17 +263,21 @@ class _Context:
     def _other_subject(self, span, before: int) -> bool:
         """The clause opens with another role: "Nurses administer ..."."""
         first = self._subject_start(span)
-        return any(r[1] == first and r[2] <= before for r in self._find("other_roles", span))
+        return any(r[1] <= first and r[1] < before for r in self._find("other_roles", span))
 
     def _organization_subject(self, span, before: int) -> bool:
         """The clause opens with the organization: "Our clinic offers ..."."""
         return any(
-            o[1] - span[0] < _ORGANIZATION_REACH and o[2] <= before
+            o[1] - span[0] < _ORGANIZATION_REACH and o[1] < before
             for o in self._find("organization", span)
         )
 
     def _done_by_other(self, match: _Match) -> bool:
-        """ "... is the responsibility of nursing", "... is provided by an outside agency"."""
+        """A passive hand-over after the duty: "... is provided by an outside agency",
+        "... is the responsibility of nursing staff"."""
+        words = [t.word for t in self.tokens[match.end : self.clause[1]]]
+        if not _PASSIVE.intersection(words):
+            return False
         for role in self._find("other_roles", self.clause):
             i = role[1] - 1
             while i > match.end and self.tokens[i].word in _DETERMINERS:
@@ -281,5 +286,11 @@ class _Context:
                 return True
         return False
 
-    def hedged(self) -> bool:
-        return any(self._find("hedges", span) for span in self.spans)
+    def hedged(self, match: _Match) -> bool:
+        """Hedged anywhere in the clause or lead-in ("as needed"), or by a helping
+        verb before the duty ("assist nursing staff with the med pass")."""
+        if any(self._find("hedges", span) for span in self.spans):
+            return True
+        return any(h[1] < match.start for h in self._find("assisting", self.clause)) or bool(
+            self.lead and self._find("assisting", self.lead)
+        )

@@ -40,7 +40,8 @@ COMMON_FIELDS = (
     "other_roles",  # people other than the peer worker (nurses, case managers)
     "self_roles",  # the peer worker (peer specialist, you, this position)
     "organization",  # the organization describing itself (our clinic offers)
-    "hedges",  # make a finding a caution (may occasionally, as needed, assist with)
+    "hedges",  # make a finding a caution (may occasionally, as needed)
+    "assisting",  # helping verbs: a caution when they come before the duty (assist with)
     "duty_headings",  # headings after which text describes the peer's duties
     "other_headings",  # headings after which text is not the peer's duties (about us)
 )

@@ -20,7 +20,7 @@ _INLINE_BULLET = re.compile(r"\s[•●▪■◦‣►▸]\s")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 # A sentence ends at . ! ? (plus closing quotes or brackets) before a space
 # and a capital letter, digit or opening quote.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9$])")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc dr mr mrs ms st no vs approx incl jr sr inc co a.m p.m u.s dept ext "
     "min max hrs".split()
@@ -129,7 +129,7 @@ def _word_count(s: str) -> int:
 def _is_heading(line: str) -> bool:
     """A short title line: no sentence punctuation, capitalised."""
     words = line.rstrip(":").split()
-    if not words or line[-1] in ".!?;,":
+    if not words or line[-1] in ".!?;," or _SENTENCE_END.search(line) or ";" in line:
         return False
     if line.endswith(":"):
         return len(words) <= 4

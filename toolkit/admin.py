@@ -1,5 +1,8 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,8 +28,24 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class DocumentForm(forms.ModelForm):
+    request = None  # set per request by DocumentAdmin.get_form
+
+    def clean(self):
+        # The site's upload handler drops a file over its cap; say so instead of
+        # saving the document silently without its attachment.
+        if getattr(self.request, "upload_too_large", False):
+            self.add_error(
+                "attachment",
+                f"This file is larger than the site's upload limit of "
+                f"{filesizeformat(settings.MAX_UPLOAD_BYTES)} and was not received.",
+            )
+        return super().clean()
+
+
 @admin.register(Document)
 class DocumentAdmin(CuratedAdmin, SimpleHistoryAdmin):
+    form = DocumentForm
     list_display = ("title", "kind", "status", "last_reviewed", "published_at", "view_on_site_link")
     list_filter = ("status", "kind", ReviewFilter, "topics", "audiences", "link_status")
     search_fields = ("title", "summary", "body", "publisher")
@@ -57,6 +76,10 @@ class DocumentAdmin(CuratedAdmin, SimpleHistoryAdmin):
             },
         ),
     ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
 
     def _save_each(self, request, queryset, message, **changes):
         # Saved one by one (not .update()) so each change lands in the history.

@@ -17,9 +17,10 @@ DOCX_TYPE = ATTACHMENT_TYPES[".docx"][1]
 
 def index(request):
     published = Document.objects.published()
+    # Meta.ordering does not apply to aggregate queries, so order explicitly.
     topics = Topic.objects.annotate(
         document_count=Count("documents", filter=Q(documents__status=Status.PUBLISHED))
-    )
+    ).order_by("order", "name")
     return render(
         request,
         "toolkit/index.html",

@@ -285,3 +285,70 @@ class Finding(models.Model):
 
     def __str__(self):
         return f"{self.task}: {self.matched}"
+
+
+class FindingDispute(models.Model):
+    """A member's "we disagree" on a finding, carried to matching findings of later versions."""
+
+    finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="disputes")
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    comment = models.TextField()
+    carried_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The dispute on an earlier version's matching finding this one continues.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"Dispute on {self.finding}"
+
+
+class Outcome(models.TextChoices):
+    CONSISTENT = "consistent", "Consistent with the role"
+    CHANGES_RECOMMENDED = "changes_recommended", "Changes recommended"
+
+
+class CuratorDecision(models.Model):
+    """A curator's decision on a submitted version, shown on the organization's report."""
+
+    version = models.ForeignKey(
+        JobDescriptionVersion, on_delete=models.CASCADE, related_name="decisions"
+    )
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="decisions")
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    comments = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        get_latest_by = "created_at"
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} on {self.version}"
+
+
+class Verdict(models.TextChoices):
+    CONFIRMED = "confirmed", "Confirmed"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class FindingVerdict(models.Model):
+    """A curator confirms or dismisses one finding, with a reason."""
+
+    finding = models.OneToOneField(Finding, on_delete=models.CASCADE, related_name="verdict")
+    decision = models.ForeignKey(
+        CuratorDecision, on_delete=models.CASCADE, related_name="verdicts"
+    )
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    reason = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"{self.get_verdict_display()}: {self.finding}"

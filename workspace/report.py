@@ -19,7 +19,7 @@ ELEMENTS = [
      "The peer role is built on shared lived experience of recovery.", None),
     ("paid_training", "Paid time for training, continuing education or networking",
      "Peer roles need outside training and networking that few organizations provide inside.",
-     "training"),
+     "training-and-networking"),
     ("cps_credential", "CPS certification (or working toward it)",
      "Trained and certified peer specialists know the role and its Code of Ethics.", None),
 ]

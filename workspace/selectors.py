@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from workspace.models import (
     Finding,
+    FindingDispute,
     JobDescription,
     JobDescriptionVersion,
     Membership,
@@ -47,20 +48,37 @@ def version_for(user, pk) -> JobDescriptionVersion:
     )
 
 
+def _findings_prefetch() -> Prefetch:
+    """Findings in reading order with their disputes and verdict, in constant queries."""
+    return Prefetch(
+        "findings",
+        queryset=Finding.objects.order_by("position").select_related("verdict").prefetch_related(
+            Prefetch("disputes", queryset=FindingDispute.objects.select_related("raised_by"))
+        ),
+    )
+
+
 def review_for(user, pk) -> Review:
     return get_object_or_404(
         Review.objects.visible_to(user).select_related(
             "version__job_description__organization", "version__submitted_by"
-        ).prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("position"))),
+        ).prefetch_related(_findings_prefetch()),
         pk=pk,
     )
 
 
 def latest_review(version) -> Review | None:
-    return (
-        version.reviews.order_by("-created_at", "-pk")
-        .prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("position")))
-        .first()
+    return version.reviews.order_by("-created_at", "-pk").prefetch_related(
+        _findings_prefetch()
+    ).first()
+
+
+def finding_for(user, pk) -> Finding:
+    return get_object_or_404(
+        Finding.objects.filter(review__in=Review.objects.visible_to(user)).select_related(
+            "review__version__job_description__organization"
+        ),
+        pk=pk,
     )
 
 

@@ -12,8 +12,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from workspace.checking import check_text
+from workspace.compare import finding_key
 from workspace.models import (
     Finding,
+    FindingDispute,
     Invitation,
     JobDescription,
     JobDescriptionVersion,
@@ -170,7 +172,43 @@ def review_create(*, version: JobDescriptionVersion) -> Review:
         )
         for position, f in enumerate(result["findings"])
     )
+    _carry_disputes(review)
     return review
+
+
+def _carry_disputes(review: Review) -> None:
+    """Carry "we disagree" marks from the previous review's matching findings."""
+    previous = (
+        Review.objects.filter(version__job_description_id=review.version.job_description_id)
+        .exclude(pk=review.pk)
+        .order_by("-version__number", "-created_at", "-pk")
+        .first()
+    )
+    if previous is None:
+        return
+    earlier = {}
+    for dispute in FindingDispute.objects.filter(finding__review=previous).select_related(
+        "finding"
+    ):
+        earlier.setdefault(finding_key(dispute.finding.task, dispute.finding.sentence), dispute)
+    if not earlier:
+        return
+    FindingDispute.objects.bulk_create(
+        FindingDispute(
+            finding=finding, raised_by=source.raised_by, comment=source.comment,
+            carried_from=source,
+        )
+        for finding in review.findings.all()
+        if (source := earlier.get(finding_key(finding.task, finding.sentence)))
+    )
+
+
+def finding_dispute(*, finding: Finding, user, comment: str) -> FindingDispute:
+    """A member marks a finding "we disagree", with a comment."""
+    comment = comment.strip()
+    if not comment:
+        raise WorkspaceError("Say briefly why you disagree, so a curator can look at it.")
+    return FindingDispute.objects.create(finding=finding, raised_by=user, comment=comment)
 
 
 @transaction.atomic

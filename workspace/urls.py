@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workspace import views
+from workspace import curation, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -22,5 +22,13 @@ urlpatterns = [
          name="job_description_archive"),
     path("versions/<int:pk>/", views.version, name="version"),
     path("versions/<int:pk>/recheck/", views.version_recheck, name="version_recheck"),
+    path("versions/<int:pk>/print/", views.version_print, name="version_print"),
+    path("versions/<int:pk>/report.pdf", views.version_pdf, name="version_pdf"),
+    path("versions/<int:pk>/report.docx", views.version_docx, name="version_docx"),
+    path("job-descriptions/<int:pk>/compare/", views.compare, name="compare"),
     path("reviews/<int:pk>/", views.review, name="review"),
+    path("findings/<int:pk>/dispute/", views.finding_dispute, name="finding_dispute"),
+    path("curation/", curation.queue, name="curation_queue"),
+    path("curation/versions/<int:pk>/", curation.decide, name="curation_decide"),
+    path("curation/disputes/", curation.disputes, name="curation_disputes"),
 ]

@@ -2,15 +2,17 @@ from allauth.account.decorators import reauthentication_required, verified_email
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.ratelimit import allow
-from workspace import selectors, services
+from workspace import exports, selectors, services
 from workspace.checking import check_text
+from workspace.compare import classify_findings, text_diff
 from workspace.forms import (
     DescriptionTextForm,
     InvitationForm,
@@ -40,6 +42,13 @@ def _report_context(text, findings, elements, advisories):
     context = build_report(text, findings, elements, _minimum_hourly_pay(), _task_titles())
     context["advisories"] = advisories
     return context
+
+
+def _bound(request) -> tuple:
+    """Form data for a POST even when it arrived empty (an oversize upload was dropped)."""
+    if request.method == "POST":
+        return request.POST, request.FILES
+    return None, None
 
 
 # --- Quick check: public, stores nothing ---
@@ -215,7 +224,7 @@ def invitation_accept(request, token):
 def job_description_create(request, pk):
     organization = selectors.organization_for(request.user, pk)
     selectors.membership_in(request.user, organization)
-    form = JobDescriptionForm(request.POST or None, request.FILES or None, request=request)
+    form = JobDescriptionForm(*_bound(request), request=request)
     if request.method == "POST" and form.is_valid():
         _, version = services.job_description_create(
             organization=organization,
@@ -252,9 +261,7 @@ def job_description_revise(request, pk):
     selectors.membership_in(request.user, job_description.organization)
     latest = job_description.versions.order_by("-number").first()
     initial = {"text": latest.text} if latest else {}
-    form = DescriptionTextForm(
-        request.POST or None, request.FILES or None, request=request, initial=initial
-    )
+    form = DescriptionTextForm(*_bound(request), request=request, initial=initial)
     if request.method == "POST" and form.is_valid():
         version = services.version_submit(
             job_description=job_description, text=form.cleaned_data["text"],
@@ -284,23 +291,36 @@ def job_description_archive(request, pk):
     return redirect(job_description.organization)
 
 
-def _render_review(request, version, review):
-    findings = list(review.findings.all()) if review else []
+def review_context(request, version, review) -> dict:
+    """The report of one review of one version, as page, print view and files show it."""
+    organization = version.job_description.organization
     context = {
         "version": version,
         "review": review,
         "job_description": version.job_description,
-        "organization": version.job_description.organization,
+        "organization": organization,
         "membership": Membership.objects.filter(
-            organization=version.job_description.organization, user=request.user
+            organization=organization, user=request.user
         ).first(),
-        "other_reviews": version.reviews.order_by("-created_at").only(
-            "pk", "created_at", "ruleset_version", "version_id"
-        ),
+        "decision": review.decisions.select_related("curator").first() if review else None,
+        "text": version.text,
     }
     if review:
-        context.update(_report_context(version.text, findings, review.elements, review.advisories))
-    return render(request, "workspace/report.html", context)
+        context.update(_report_context(
+            version.text, list(review.findings.all()), review.elements, review.advisories
+        ))
+    return context
+
+
+def _render_review(request, version, review, template="workspace/report.html"):
+    context = review_context(request, version, review)
+    context["other_reviews"] = version.reviews.order_by("-created_at").only(
+        "pk", "created_at", "ruleset_version", "version_id"
+    )
+    context["other_versions"] = version.job_description.versions.exclude(pk=version.pk).only(
+        "pk", "number", "job_description_id"
+    )
+    return render(request, template, context)
 
 
 @verified_email_required
@@ -313,6 +333,88 @@ def version(request, pk):
 def review(request, pk):
     review = selectors.review_for(request.user, pk)
     return _render_review(request, review.version, review)
+
+
+@verified_email_required
+def version_print(request, pk):
+    version = selectors.version_for(request.user, pk)
+    return _render_review(
+        request, version, selectors.latest_review(version), "workspace/report_print.html"
+    )
+
+
+def _download(request, pk, make, extension, content_type):
+    version = selectors.version_for(request.user, pk)
+    review = selectors.latest_review(version)
+    if review is None:
+        raise Http404("Not checked yet")
+    data = make(review_context(request, version, review))
+    response = HttpResponse(data, content_type=content_type)
+    filename = f"review-{slugify(version.job_description.title)[:60] or 'job'}-v{version.number}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
+    return response
+
+
+@verified_email_required
+def version_pdf(request, pk):
+    return _download(request, pk, exports.report_pdf, "pdf", "application/pdf")
+
+
+@verified_email_required
+def version_docx(request, pk):
+    return _download(
+        request, pk, exports.report_docx, "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+@verified_email_required
+def compare(request, pk):
+    job_description = selectors.job_description_for(request.user, pk)
+    versions = list(job_description.versions.order_by("number"))
+    if len(versions) < 2:
+        messages.info(request, "There is only one version so far; revise it to compare.")
+        return redirect(job_description)
+    by_number = {v.number: v for v in versions}
+    try:
+        old = by_number[int(request.GET.get("from", versions[-2].number))]
+        new = by_number[int(request.GET.get("to", versions[-1].number))]
+    except (KeyError, ValueError):
+        raise Http404("No such version") from None
+    old_review, new_review = selectors.latest_review(old), selectors.latest_review(new)
+    findings = classify_findings(
+        list(old_review.findings.all()) if old_review else [],
+        list(new_review.findings.all()) if new_review else [],
+    )
+    titles = _task_titles()
+    for finding in [f for group in findings.values() for f in group]:
+        finding.title = titles.get(finding.task, finding.task.replace("_", " "))
+    return render(request, "workspace/compare.html", {
+        "job_description": job_description,
+        "organization": job_description.organization,
+        "versions": versions,
+        "old": old,
+        "new": new,
+        "diff": text_diff(old.text, new.text),
+        "findings": findings,
+    })
+
+
+@require_POST
+@verified_email_required
+def finding_dispute(request, pk):
+    finding = selectors.finding_for(request.user, pk)
+    version = finding.review.version
+    selectors.membership_in(request.user, version.job_description.organization)
+    try:
+        services.finding_dispute(
+            finding=finding, user=request.user, comment=request.POST.get("comment", "")
+        )
+    except services.WorkspaceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Your disagreement was recorded; curators will see it.")
+    return redirect(reverse("workspace:review", args=[finding.review_id]) + f"#finding-{finding.position + 1}")
 
 
 @require_POST

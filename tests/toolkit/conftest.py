@@ -33,7 +33,7 @@ def topic(db):
 
 @pytest.fixture
 def other_topic(db):
-    return Topic.objects.create(name="Funding", slug="funding")
+    return Topic.objects.create(name="Funding", slug="funding", order=2)
 
 
 @pytest.fixture

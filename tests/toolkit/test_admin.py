@@ -150,3 +150,15 @@ def test_staff_outside_curators_cannot_edit_documents(staff_client, make_documen
     document = make_document()
     response = staff_client.get(ADMIN + f"{document.pk}/change/")
     assert response.status_code == 403
+
+
+def test_a_file_over_the_site_upload_cap_is_reported_not_dropped(
+    curator_client, media_root, settings
+):
+    settings.MAX_UPLOAD_BYTES = 100
+    pdf = SimpleUploadedFile("guide.pdf", b"%PDF-1.7\n" + b"x" * 500)
+    response = curator_client.post(ADMIN + "add/", add_form(attachment=pdf))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["attachment"]
+    assert "larger than the site's upload limit" in errors[0]
+    assert not Document.objects.exists()

@@ -6,6 +6,7 @@ import zipfile
 import docx
 import pytest
 
+from jdcheck import check, load_ruleset
 from toolkit import seed
 from toolkit.models import Document
 
@@ -20,11 +21,6 @@ def model_job_description():
 
 
 def test_the_model_job_description_passes_the_checker(model_job_description):
-    # TEMPORARY guard while the checker engine (issue 3) is being written; remove it
-    # once jdcheck is in place so that this test can never be skipped silently.
-    pytest.importorskip("jdcheck.engine")
-    from jdcheck import check, load_ruleset
-
     result = check(model_job_description.body, load_ruleset())
     assert result["findings"] == []
     assert result["advisories"] == []

@@ -89,8 +89,8 @@ def test_pagination_keeps_the_filters(client, make_document, topic):
 def test_home_shows_topics_with_counts_newest_and_recently_reviewed(client, library):
     response = client.get("/toolkit/")
     content = response.content.decode()
-    counts = {topic.slug: topic.document_count for topic in response.context["topics"]}
-    assert counts == {"supervision": 3, "funding": 2}
+    counts = [(topic.slug, topic.document_count) for topic in response.context["topics"]]
+    assert counts == [("supervision", 3), ("funding", 2)]  # curators' order, not alphabetical
     assert "(3 documents)" in content
     assert len(response.context["newest"]) == 4
     assert "Recently reviewed" in content

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.management import call_command
 
 from toolkit import seed
 from toolkit.models import Document, Topic
@@ -90,3 +91,15 @@ def test_seeded_guides_render_with_a_table_of_contents(client, seeded):
     content = response.content.decode()
     assert '<h2 id="toc-heading">Contents</h2>' in content
     assert '<a href="#section-who-should-supervise">Who should supervise</a>' in content
+
+
+def test_every_related_standard_link_leads_to_a_standards_page(client):
+    call_command("seed", stdout=io.StringIO())
+    paths = {
+        reference["path"]
+        for references in Document.objects.values_list("related_standards", flat=True)
+        for reference in references
+    }
+    assert paths
+    for path in sorted(paths):
+        assert client.get(path).status_code == 200, path

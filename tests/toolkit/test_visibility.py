@@ -55,3 +55,10 @@ def test_a_title_match_ranks_above_a_body_match(make_document, user):
     make_document(title="Something else", body="A note on funding.")
     make_document(title="Funding peer support", body="Medicaid.")
     assert [hit.title for hit in search("funding", user)][0] == "Funding peer support"
+
+
+def test_published_documents_appear_in_the_site_search_page(client, draft, make_document):
+    make_document(title="Published supervision guide")
+    content = client.get("/search/?q=supervision").content.decode()
+    assert "Published supervision guide" in content
+    assert "Unreleased supervision guide" not in content

@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_in(client, email):
-    """A real sign-in (not force_login), so allauth records a fresh authentication."""
+    """Sign in and confirm the password again, as sensitive member actions require."""
     response = client.post(reverse("account_login"), {"login": email, "password": PASSWORD})
+    assert response.status_code == 302
+    response = client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     assert response.status_code == 302
 
 
@@ -120,8 +122,7 @@ def test_changing_roles_asks_for_reauthentication(client, organization, admin_us
     membership.refresh_from_db()
     assert membership.role == Role.MEMBER
 
-    client.logout()
-    sign_in(client, admin_user.email)
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
     client.post(url, {"role": "admin"})
     membership.refresh_from_db()
     assert membership.role == Role.ADMIN

@@ -1,0 +1,157 @@
+"""Curator pages in the portal: the review queue, decisions and the dispute table.
+
+Only curators reach them; for anyone else they do not exist (404).
+"""
+
+from collections import defaultdict
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from portal.roles import is_curator
+from workspace import review_flow, selectors
+from workspace.models import (
+    Finding,
+    JobDescriptionVersion,
+    Organization,
+    Outcome,
+    Review,
+    ReviewStatus,
+    Verdict,
+)
+from workspace.services import WorkspaceError
+from workspace.views import _task_titles, review_context
+
+
+def curator_required(view):
+    def wrapped(request, *args, **kwargs):
+        if not is_curator(request.user):
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            raise Http404("Curators only")
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@curator_required
+def queue(request):
+    """Submitted versions across organizations, filtered by organization, status and task."""
+    latest_review = Review.objects.filter(version=OuterRef("pk")).order_by("-created_at", "-pk")
+    versions = (
+        JobDescriptionVersion.objects.select_related("job_description__organization")
+        .annotate(finding_count=Subquery(
+            latest_review.annotate(n=Count("findings")).values("n")[:1]
+        ))
+        .order_by("-submitted_at")
+    )
+    filters = {
+        "organization": request.GET.get("organization", ""),
+        "status": request.GET.get("status", ""),
+        "task": request.GET.get("task", ""),
+    }
+    if filters["organization"].isdigit():
+        versions = versions.filter(job_description__organization_id=filters["organization"])
+    if filters["status"] in ReviewStatus.values:
+        versions = versions.filter(review_status=filters["status"])
+    if filters["task"]:
+        versions = versions.filter(reviews__findings__task=filters["task"]).distinct()
+    page = Paginator(versions, 50).get_page(request.GET.get("page"))
+    return render(request, "workspace/curation/queue.html", {
+        "page": page,
+        "filters": filters,
+        "organizations": Organization.objects.order_by("name").only("pk", "name"),
+        "statuses": ReviewStatus.choices,
+        "tasks": sorted(_task_titles().items(), key=lambda item: item[1]),
+    })
+
+
+@curator_required
+def decide(request, pk):
+    version = selectors.version_for(request.user, pk)
+    review = selectors.latest_review(version)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "start":
+                review_flow.review_start(version=version)
+                messages.success(request, "The version is now in review.")
+            else:
+                _record_decision(request, version, review)
+                messages.success(request, "Decision recorded; the organization's admins were emailed.")
+                return redirect("workspace:curation_queue")
+        except WorkspaceError as error:
+            messages.error(request, error.message)
+        return redirect("workspace:curation_decide", pk=version.pk)
+    context = review_context(request, version, review)
+    context.update({"outcomes": Outcome.choices, "verdicts": Verdict.choices})
+    return render(request, "workspace/curation/decide.html", context)
+
+
+def _record_decision(request, version, review):
+    outcome = request.POST.get("outcome")
+    if outcome not in Outcome.values:
+        raise WorkspaceError("Choose a decision: consistent with the role, or changes recommended.")
+    if review is None:
+        raise WorkspaceError("This version has no review to decide on.")
+    verdicts = {}
+    for finding in review.findings.all():
+        verdict = request.POST.get(f"verdict-{finding.pk}", "")
+        reason = request.POST.get(f"reason-{finding.pk}", "").strip()
+        if verdict in Verdict.values:
+            if verdict == Verdict.DISMISSED and not reason:
+                raise WorkspaceError(
+                    f"Give a reason for dismissing finding {finding.position + 1}."
+                )
+            verdicts[finding.pk] = (verdict, reason)
+    review_flow.decision_record(
+        version=version, review=review, curator=request.user, outcome=outcome,
+        comments=request.POST.get("comments", "").strip(), verdicts=verdicts,
+    )
+
+
+def dispute_table() -> list[dict]:
+    """Per task and pattern: findings, how many members disputed, how many curators dismissed."""
+    rows = (
+        Finding.objects.values("task", "pattern")
+        .annotate(
+            total=Count("pk", distinct=True),
+            disputed=Count("pk", filter=Q(disputes__isnull=False), distinct=True),
+            dismissed=Count("pk", filter=Q(verdict__verdict=Verdict.DISMISSED), distinct=True),
+        )
+        .filter(Q(disputed__gt=0) | Q(dismissed__gt=0))
+        .order_by("-dismissed", "-disputed", "task", "pattern")
+    )
+    sentences = defaultdict(list)
+    contested = Finding.objects.filter(
+        Q(disputes__isnull=False) | Q(verdict__verdict=Verdict.DISMISSED)
+    ).distinct().values_list("task", "pattern", "sentence")
+    for task, pattern, sentence in contested:
+        if sentence not in sentences[task, pattern]:
+            sentences[task, pattern].append(sentence)
+    return [{**row, "sentences": sentences[row["task"], row["pattern"]]} for row in rows]
+
+
+@curator_required
+def disputes(request):
+    from standards.models import ProhibitedTask
+
+    task_ids = dict(ProhibitedTask.objects.values_list("slug", "pk"))
+    titles = _task_titles()
+    rows = dispute_table()
+    for row in rows:
+        row["title"] = titles.get(row["task"], row["task"])
+        try:
+            row["admin_url"] = reverse(
+                "admin:standards_prohibitedtask_change", args=[task_ids[row["task"]]]
+            )
+        except (KeyError, NoReverseMatch):
+            row["admin_url"] = None
+    return render(request, "workspace/curation/disputes.html", {"rows": rows})

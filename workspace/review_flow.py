@@ -1,0 +1,82 @@
+"""The states of a version under curator review, and the only ways to move them.
+
+submitted -> in review -> decided (a curator may also decide straight from
+submitted). Emails go out from here, explicitly, never from signals.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from workspace.models import (
+    CuratorDecision,
+    FindingVerdict,
+    JobDescriptionVersion,
+    ReviewStatus,
+    Role,
+)
+from workspace.services import WorkspaceError
+
+TRANSITIONS = {
+    ReviewStatus.SUBMITTED: {ReviewStatus.IN_REVIEW, ReviewStatus.DECIDED},
+    ReviewStatus.IN_REVIEW: {ReviewStatus.DECIDED},
+    ReviewStatus.DECIDED: set(),
+}
+
+
+def _move(version: JobDescriptionVersion, to: str) -> JobDescriptionVersion:
+    version = JobDescriptionVersion.objects.select_for_update().get(pk=version.pk)
+    if to not in TRANSITIONS[version.review_status]:
+        raise WorkspaceError(
+            f"This version is {version.get_review_status_display().lower()}; "
+            f"it cannot move to {ReviewStatus(to).label.lower()}."
+        )
+    version.review_status = to
+    version.save(update_fields=["review_status"])
+    return version
+
+
+@transaction.atomic
+def review_start(*, version: JobDescriptionVersion) -> JobDescriptionVersion:
+    """A curator takes a submitted version into review."""
+    return _move(version, ReviewStatus.IN_REVIEW)
+
+
+@transaction.atomic
+def decision_record(*, version, review, curator, outcome, comments="", verdicts=None):
+    """Record a curator's decision and their verdict on each finding; email the admins once.
+
+    `verdicts` maps a finding of `review` to (verdict, reason).
+    """
+    version = _move(version, ReviewStatus.DECIDED)
+    decision = CuratorDecision.objects.create(
+        version=version, review=review, curator=curator, outcome=outcome, comments=comments
+    )
+    findings = {finding.pk: finding for finding in review.findings.all()}
+    FindingVerdict.objects.bulk_create(
+        FindingVerdict(finding=findings[finding_id], decision=decision, verdict=verdict,
+                       reason=reason)
+        for finding_id, (verdict, reason) in (verdicts or {}).items()
+        if finding_id in findings
+    )
+    transaction.on_commit(lambda: _email_decision(decision))
+    return decision
+
+
+def _email_decision(decision: CuratorDecision) -> None:
+    organization = decision.version.job_description.organization
+    admins = list(
+        organization.memberships.filter(role=Role.ADMIN).values_list("user__email", flat=True)
+    )
+    if not admins:
+        return
+    context = {"decision": decision, "version": decision.version, "organization": organization,
+               "site_name": settings.SITE_NAME}
+    send_mail(
+        subject=(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Decision on "
+                 f"{decision.version.job_description.title}"),
+        message=render_to_string("workspace/email/decision.txt", context),
+        from_email=None,
+        recipient_list=admins,
+    )
