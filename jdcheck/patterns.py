@@ -221,7 +221,7 @@ def parse(pattern: str) -> tuple:
     sequence = parser.alternatives(closing=None)
     if not sequence:
         raise PatternError(pattern, 0, "Empty pattern")
-    _check_gaps(pattern, sequence, 0, leading=True)
+    _check_gaps(pattern, sequence)
     if not _can_consume(sequence):
         raise PatternError(pattern, 0, "Pattern matches no words")
     return sequence
@@ -330,22 +330,14 @@ def _can_consume(sequence) -> bool:
     return False
 
 
-def _check_gaps(pattern: str, sequence, offset: int, leading: bool) -> None:
-    """A gap must sit between words: not first, not last, not doubled."""
-    if sequence and isinstance(sequence[0], _Gap) and leading:
-        raise PatternError(pattern, pattern.find("*"), "A pattern cannot start with '*'")
+def _check_gaps(pattern: str, sequence) -> None:
+    """A gap sits between words: not last, not doubled (a leading gap, even
+    after optional words, is caught when the automaton is built)."""
     if sequence and isinstance(sequence[-1], _Gap):
         raise PatternError(pattern, pattern.rfind("*"), "A pattern cannot end with '*'")
     for a, b in zip(sequence, sequence[1:], strict=False):
         if isinstance(a, _Gap) and isinstance(b, _Gap):
             raise PatternError(pattern, pattern.find("*"), "Two '*' in a row")
-    for item in sequence:
-        if isinstance(item, _Choice):
-            for option in item.options:
-                if any(isinstance(x, _Gap) for x in option):
-                    raise PatternError(
-                        pattern, pattern.find("*"), "'*' cannot be used inside brackets"
-                    )
 
 
 # --- automata ------------------------------------------------------------

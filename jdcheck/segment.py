@@ -54,8 +54,15 @@ def segment(text: str) -> list[Unit]:
             units.extend(_split_block(text, *block))
             block = None
 
-    for line_start, line_end in _lines(text):
-        start, end = _strip(text, line_start, line_end)
+    lines = [_strip(text, a, b) for a, b in _lines(text)]
+    # first character of the next non-blank line, for each line
+    following_chars, following = [], ""
+    for a, b in reversed(lines):
+        following_chars.append(following)
+        if a < b:
+            following = text[a]
+    following_chars.reverse()
+    for (start, end), following in zip(lines, following_chars, strict=True):
         if start == end:
             pending_blank = True
             continue
@@ -70,7 +77,7 @@ def segment(text: str) -> list[Unit]:
             units.append(Unit(start + md.end(), end, HEADING))
             lead, pending_blank = None, False
             continue
-        if not is_bullet and _is_heading(line):
+        if not is_bullet and _is_heading(line) and not following.islower():
             flush()
             units.append(Unit(start, end, HEADING))
             lead, pending_blank = None, False
@@ -88,7 +95,7 @@ def segment(text: str) -> list[Unit]:
             flush()
             units.append(Unit(start, start + label.end(1), HEADING))
             rest = _strip(text, start + label.end(), end)
-            block = [rest[0], rest[1], (start, start + label.end())]
+            block = [rest[0], rest[1], (start, start + label.end(1) + 1)]
             lead, pending_blank = None, False
             continue
         continuation = (
@@ -131,6 +138,8 @@ def _is_heading(line: str) -> bool:
     words = line.rstrip(":").split()
     if not words or line[-1] in ".!?;," or _SENTENCE_END.search(line) or ";" in line:
         return False
+    if words[-1].lower() in _SMALL_WORDS:
+        return False  # "Provide transportation to" continues on the next line
     if line.endswith(":"):
         return len(words) <= 4
     if not (line[0].isupper() or line[0].isdigit()):

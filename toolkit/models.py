@@ -3,6 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -122,8 +123,6 @@ class Document(PublishedContent):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.attachment and self.external_url:
             raise ValidationError("A document has an attachment or an external link, not both.")
         for reference in self.related_standards or []:

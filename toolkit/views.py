@@ -2,7 +2,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
 
 from portal.content import Status
 from toolkit.attachments import ATTACHMENT_TYPES
@@ -94,5 +93,5 @@ def template_docx(request, slug):
     if document.kind != Document.Kind.TEMPLATE:
         raise Http404("Only templates have a Word version.")
     response = HttpResponse(document_to_docx(document), content_type=DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{slugify(document.slug)}.docx"'
+    response["Content-Disposition"] = f'attachment; filename="{document.slug}.docx"'
     return _download_headers(response)

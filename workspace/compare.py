@@ -5,7 +5,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+# A word with the space after it, so runs of changed words stay together.
+TOKEN = re.compile(r"\s+|\S+\s*")
+MAX_WORD_DIFF_TOKENS = 20_000
 
 
 def finding_key(task: str, sentence: str) -> tuple[str, str]:
@@ -46,8 +48,11 @@ class DiffChunk:
 
 
 def text_diff(old: str, new: str) -> list[DiffChunk]:
-    """A word-level inline diff of two texts."""
+    """A word-level inline diff of two texts (line-level for very long texts, where
+    a word-level diff would cost too much time)."""
     old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
+    if len(old_tokens) + len(new_tokens) > MAX_WORD_DIFF_TOKENS:
+        old_tokens, new_tokens = old.splitlines(keepends=True), new.splitlines(keepends=True)
     matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
     chunks = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
