@@ -134,9 +134,11 @@ def hourly_pay(sentence: str, hours_per_year: float = 2080) -> float | None:
         return None
     matches = list(_PAY.finditer(sentence))
     for index, m in enumerate(matches):
+        # the words around a figure, up to the neighbouring figures
         following = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
+        preceding = matches[index - 1].end() if index else 0
         after = sentence[m.end() : min(following, m.end() + 40)]
-        before = sentence[max(0, m.start() - 30) : m.start()]
+        before = sentence[max(preceding, m.start() - 30) : m.start()]
         if _NOT_BASE.search(after) or _NOT_BASE.search(before):
             continue
         if m.group(7) is not None:  # "18.50 per hour" without a dollar sign

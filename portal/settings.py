@@ -236,6 +236,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 # Uploads: files are streamed to a handler that refuses anything over the cap.
 FILE_UPLOAD_HANDLERS = ["portal.uploads.CappedMemoryUploadHandler"]
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

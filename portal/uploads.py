@@ -11,8 +11,15 @@ from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
 
+def upload_limit(request) -> int:
+    """Job descriptions are capped at 5 MB; curators' toolkit attachments in the admin at 20 MB."""
+    if request is not None and request.path.startswith("/" + settings.ADMIN_URL):
+        return settings.MAX_ATTACHMENT_BYTES
+    return settings.MAX_UPLOAD_BYTES
+
+
 class CappedMemoryUploadHandler(FileUploadHandler):
-    """Keeps uploads in memory and refuses any file larger than MAX_UPLOAD_BYTES.
+    """Keeps uploads in memory and refuses any file larger than the limit.
 
     A refused upload leaves `request.upload_too_large = True` so the form can say
     why the file is missing instead of a bare "this field is required".
@@ -25,7 +32,7 @@ class CappedMemoryUploadHandler(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
-        if self.received > settings.MAX_UPLOAD_BYTES:
+        if self.received > upload_limit(self.request):
             self.request.upload_too_large = True
             self.buffer = None
             raise StopUpload(connection_reset=False)

@@ -38,7 +38,7 @@ class DocumentForm(forms.ModelForm):
             self.add_error(
                 "attachment",
                 f"This file is larger than the site's upload limit of "
-                f"{filesizeformat(settings.MAX_UPLOAD_BYTES)} and was not received.",
+                f"{filesizeformat(settings.MAX_ATTACHMENT_BYTES)} and was not received.",
             )
         return super().clean()
 

@@ -3,10 +3,11 @@
 import zipfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = settings.MAX_ATTACHMENT_BYTES
 
 # extension -> (label shown to readers, content type it is served with)
 ATTACHMENT_TYPES = {

@@ -155,7 +155,7 @@ def test_staff_outside_curators_cannot_edit_documents(staff_client, make_documen
 def test_a_file_over_the_site_upload_cap_is_reported_not_dropped(
     curator_client, media_root, settings
 ):
-    settings.MAX_UPLOAD_BYTES = 100
+    settings.MAX_ATTACHMENT_BYTES = 100  # admin uploads have their own, larger cap
     pdf = SimpleUploadedFile("guide.pdf", b"%PDF-1.7\n" + b"x" * 500)
     response = curator_client.post(ADMIN + "add/", add_form(attachment=pdf))
     assert response.status_code == 200

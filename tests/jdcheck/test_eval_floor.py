@@ -1,0 +1,45 @@
+"""The checker stays above measured quality on the corpus (a regression fails)."""
+
+from pathlib import Path
+
+import pytest
+
+from jdcheck import load_ruleset
+from jdcheck.evaluate import evaluate_corpus
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+RULESET = load_ruleset()
+
+
+def test_tuned_corpus_is_large_enough():
+    lines = (CORPUS / "sentences.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) >= 300
+    assert sum('"hard_negative"' in line for line in lines) >= 120
+    assert len(list((CORPUS / "jds").glob("*.txt"))) >= 8
+
+
+def test_tuned_corpus_floor():
+    result = evaluate_corpus(CORPUS, RULESET)
+    sentences, documents = result["sentences"], result["documents"]
+    assert sentences["micro"]["f1"] >= 0.97
+    assert sentences["hard_negative_fp_rate"] <= 0.02
+    for category, scores in sentences["per_category"].items():
+        assert scores["f1"] >= 0.9, category
+    assert documents["micro"]["f1"] >= 0.93
+    assert documents["element_accuracy"] >= 0.9
+
+
+@pytest.mark.skipif(not (CORPUS / "heldout").exists(), reason="no held-back corpus")
+def test_heldout_corpus_floor():
+    result = evaluate_corpus(CORPUS / "heldout", RULESET)
+    if "sentences" in result:
+        assert result["sentences"]["micro"]["f1"] >= HELDOUT_SENTENCE_F1
+        assert result["sentences"]["hard_negative_fp_rate"] <= HELDOUT_HARD_NEGATIVE_FP
+    if "documents" in result:
+        assert result["documents"]["micro"]["f1"] >= HELDOUT_DOCUMENT_F1
+
+
+# Held-back floors: a little below what was measured, so that a regression fails.
+HELDOUT_SENTENCE_F1 = 0.80
+HELDOUT_HARD_NEGATIVE_FP = 0.10
+HELDOUT_DOCUMENT_F1 = 0.75
