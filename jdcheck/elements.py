@@ -22,35 +22,30 @@ not count.
 
 import re
 
-from .patterns import PhraseSet, tokenize
+from .patterns import PhraseSet
 from .segment import Unit
 
 _NEGATIONS = frozenset("not no never without".split())
 
-_PEER_SUPERVISION = PhraseSet(
-    [
-        "(supervision|supervised|supervisor|reports to)",
-    ]
-)
-_PEER_WORDS = PhraseSet(
-    [
+# Cue phrases, each with the name of the cue it is evidence for.
+_CUES = {
+    "supervision": ["(supervision|supervised|supervisor|reports to)"],
+    "peer": [
         "CPS",
         "certified peer specialist",
         "peer (supervisor|supervision|support|services|roles|role|specialist supervisor)",
         "trained in peer",
-    ]
-)
-_LIVED_EXPERIENCE = PhraseSet(
-    [
+    ],
+    "lived_experience": [
         "lived experience",
         "(personal|own) [lived] experience",
+        "(personal|your) [own] recovery",
+        "years of [continuous] (recovery|sobriety)",
         "personal (history|journey) [of|with]",
         "experience (of|with|in) (mental health|psychiatric|substance use|addiction) recovery",
         "identify as [a] (person|someone|individual) (in|with) [lived] (recovery|experience)",
-    ]
-)
-_TRAINING = PhraseSet(
-    [
+    ],
+    "training": [
         "paid (training|trainings|CE|CEUs|conference|conferences|continuing education)",
         "paid (professional development|networking)",
         "paid time (for|to) * (training|trainings|conference|conferences|continuing education)",
@@ -62,16 +57,17 @@ _TRAINING = PhraseSet(
         "(training|trainings|CPS training|conference|conferences|continuing education|CEUs)",
         "(training|CPS training|conference|conferences|continuing education) "
         "(is|are) (paid|covered|funded|reimbursed)",
-    ]
-)
-_TRAINING_EXCLUDED = PhraseSet(["MAP", "medication administration", "CPR", "first aid"])
-_CPS = PhraseSet(["CPS", "certified peer specialist"])
-_CREDENTIAL_WORDS = PhraseSet(
-    [
+    ],
+    # training for a prohibited or unrelated task is not peer training time
+    "other_training": ["MAP", "medication administration", "CPR", "first aid"],
+    "cps": ["CPS", "certified peer specialist"],
+    "credential": [
         "certification|credential|certificate|required|preferred|obtain|must|eligible",
         "within|toward|towards|training|complete|completion",
-    ]
-)
+    ],
+}
+_CUE_NAMES = [name for name, patterns in _CUES.items() for _ in patterns]
+_CUE_PHRASES = PhraseSet([p for patterns in _CUES.values() for p in patterns])
 
 _MONEY = r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s?([kK]\b)?"
 _PAY = re.compile(
@@ -89,11 +85,16 @@ _NOT_BASE = re.compile(
     r"|overtime|per diem|allowance|tuition",
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r"[,;(]| with | and ")
 _PAY_WORDS = re.compile(r"pay|salary|rate|wage|compensation|hour|/\s?hr|year|annual", re.I)
 
 
-def find_elements(text: str, units: list[Unit], hours_per_year: float = 2080) -> dict:
-    """The role elements of a job description (see the module docstring)."""
+def find_elements(text: str, units: list[Unit], words: list[str], ranges, hours_per_year=2080):
+    """The role elements of a job description (see the module docstring).
+
+    ``words`` are the normalised words of the text and ``ranges`` the word
+    range of each unit.
+    """
     elements = {
         "hourly_pay": None,
         "peer_supervision": False,
@@ -101,29 +102,22 @@ def find_elements(text: str, units: list[Unit], hours_per_year: float = 2080) ->
         "paid_training": False,
         "cps_credential": False,
     }
-    for unit in units:
-        sentence = text[unit.start : unit.end]
-        lead = text[unit.lead[0] : unit.lead[1]] + " " if unit.lead else ""
-        tokens = tokenize(sentence)
-        if not tokens:
-            continue
-        negated = any(t.word in _NEGATIONS for t in tokens)
+    for unit, (lo, hi) in zip(units, ranges, strict=True):
         if elements["hourly_pay"] is None:
+            sentence = text[unit.start : unit.end]
             # the lead-in may say what the figure is: "Annual salary: $35,360"
+            lead = text[unit.lead[0] : unit.lead[1]] + " " if unit.lead else ""
             elements["hourly_pay"] = hourly_pay(lead + sentence, hours_per_year)
-        if negated:
+        if any(words[i] in _NEGATIONS for i in range(lo, hi)):
             continue
-        if _PEER_SUPERVISION.find(tokens) and _PEER_WORDS.find(tokens):
+        cues = {_CUE_NAMES[p] for p, _, _ in _CUE_PHRASES.find(words, lo, hi)}
+        if {"supervision", "peer"} <= cues:
             elements["peer_supervision"] = True
-        if _LIVED_EXPERIENCE.find(tokens):
+        if "lived_experience" in cues:
             elements["lived_experience"] = True
-        if _TRAINING.find(tokens) and not _TRAINING_EXCLUDED.find(tokens):
+        if "training" in cues and "other_training" not in cues:
             elements["paid_training"] = True
-        if (
-            _CPS.find(tokens)
-            and _CREDENTIAL_WORDS.find(tokens)
-            and not _PEER_SUPERVISION.find(tokens)
-        ):
+        if {"cps", "credential"} <= cues and "supervision" not in cues:
             elements["cps_credential"] = True
     return elements
 
@@ -137,8 +131,8 @@ def hourly_pay(sentence: str, hours_per_year: float = 2080) -> float | None:
         # the words around a figure, up to the neighbouring figures
         following = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         preceding = matches[index - 1].end() if index else 0
-        after = sentence[m.end() : min(following, m.end() + 40)]
-        before = sentence[max(preceding, m.start() - 30) : m.start()]
+        after = _CLAUSE_BREAK.split(sentence[m.end() : min(following, m.end() + 40)])[0]
+        before = _CLAUSE_BREAK.split(sentence[max(preceding, m.start() - 30) : m.start()])[-1]
         if _NOT_BASE.search(after) or _NOT_BASE.search(before):
             continue
         if m.group(7) is not None:  # "18.50 per hour" without a dollar sign

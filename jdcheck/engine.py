@@ -38,8 +38,7 @@ _SUBORDINATE = frozenset(
     "who whom that which whose if when whenever unless whether where because since until "
     "once".split()
 )
-_PASSIVE = frozenset("is are was were be been being".split())
-_DETERMINERS = frozenset("the a an our its their other".split())
+_BY_REACH = 3  # "by [our licensed] peer specialist"
 _CLAUSE_WORDS = frozenset("but however whereas although though".split())
 _CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")")
 _ORGANIZATION_REACH = 4  # an organization subject starts within this many words
@@ -84,7 +83,7 @@ def get_compiled(ruleset: Ruleset) -> CompiledRules:
     Parameters do not change patterns, so a ruleset that differs only in the
     pay threshold reuses the compiled rules. Raises PatternError on a bad pattern.
     """
-    key = ruleset.rules_hash()
+    key = ruleset.patterns_hash
     compiled = _COMPILED.get(key)
     if compiled is None:
         compiled = CompiledRules(ruleset)
@@ -108,19 +107,20 @@ def check(text: str, ruleset: Ruleset | None = None) -> dict:
     rules = get_compiled(ruleset)
     units = segment(text)
     tokens = tokenize(text)
+    words = [t.word for t in tokens]
     starts = [t.start for t in tokens]
+    ranges = [(bisect_left(starts, u.start), bisect_left(starts, u.end)) for u in units]
     findings = []
     other_section = False
-    for unit in units:
-        lo, hi = bisect_left(starts, unit.start), bisect_left(starts, unit.end)
+    for unit, (lo, hi) in zip(units, ranges, strict=True):
         if unit.kind in (HEADING, LEAD):
-            other_section = _section_after(rules, tokens, lo, hi, other_section)
+            other_section = _section_after(rules, words, lo, hi, other_section)
         if unit.kind != TEXT and text[unit.end - 1] == ":":
             continue  # a lead-in speaks through its items
         if other_section:
             continue
-        findings.extend(_unit_findings(text, rules, tokens, starts, unit, lo, hi))
-    elements = find_elements(text, units, ruleset.parameters["hours_per_year"])
+        findings.extend(_unit_findings(text, rules, tokens, words, starts, unit, lo, hi))
+    elements = find_elements(text, units, words, ranges, ruleset.parameters["hours_per_year"])
     return {
         "findings": findings,
         "advisories": pay_advisories(elements, ruleset.parameters),
@@ -129,17 +129,21 @@ def check(text: str, ruleset: Ruleset | None = None) -> dict:
     }
 
 
-def _section_after(rules: CompiledRules, tokens, lo: int, hi: int, other_section: bool) -> bool:
+def _section_after(rules: CompiledRules, words, lo: int, hi: int, other_section: bool) -> bool:
     """Headings like "About us" start text that is not the peer's duties; duty headings end it."""
-    if rules.common["duty_headings"].find(tokens, lo, hi):
+    if rules.common["duty_headings"].find(words, lo, hi):
         return False
-    if rules.common["other_headings"].find(tokens, lo, hi):
+    if rules.common["other_headings"].find(words, lo, hi):
         return True
     return other_section
 
 
-def _unit_findings(text, rules: CompiledRules, tokens, starts, unit: Unit, lo: int, hi: int):
-    matches = [_Match(*m) for m in rules.triggers.find(tokens, lo, hi)]
+def _unit_findings(text, rules: CompiledRules, tokens, words, starts, unit: Unit, lo, hi):
+    # earliest, then longest, first: the first match that survives is the evidence
+    matches = sorted(
+        (_Match(*m) for m in rules.triggers.find(words, lo, hi)),
+        key=lambda m: (m.start, -m.end, m.pattern),
+    )
     if not matches:
         return []
     lead = None
@@ -149,10 +153,10 @@ def _unit_findings(text, rules: CompiledRules, tokens, starts, unit: Unit, lo: i
     chosen: dict[str, tuple[_Match, str]] = {}
     for match in matches:
         task = rules.trigger_task[match.pattern]
-        if task in chosen and chosen[task][0].start <= match.start:
+        if task in chosen:
             continue
         clause = next(c for c in clauses if c[0] <= match.start < c[1])
-        context = _Context(rules, tokens, clause, lead, clause[0] == lo)
+        context = _Context(rules, words, clause, lead, clause[0] == lo)
         if context.negated(match) or context.permitted(task) or context.someone_else(match):
             continue
         chosen[task] = (match, CAUTION if context.hedged(match) else VIOLATION)
@@ -192,8 +196,8 @@ def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int
 class _Context:
     """What the clause around a match (and its lead-in) says about it."""
 
-    def __init__(self, rules, tokens, clause, lead, first_clause: bool):
-        self.rules, self.tokens = rules, tokens
+    def __init__(self, rules, words, clause, lead, first_clause: bool):
+        self.rules, self.words = rules, words
         self.clause = clause
         self.spans = [clause] + ([lead] if lead else [])
         self.lead = lead
@@ -204,12 +208,12 @@ class _Context:
         key = (name, span)
         if key not in self._cache:
             phrases = self.rules.permitted if name == "permitted" else self.rules.common[name]
-            self._cache[key] = phrases.find(self.tokens, *span)
+            self._cache[key] = phrases.find(self.words, *span)
         return self._cache[key]
 
     def _subordinate(self, start: int, span) -> bool:
         window = range(max(span[0], start - 2), start)
-        return any(self.tokens[i].word in _SUBORDINATE for i in window)
+        return any(self.words[i] in _SUBORDINATE for i in window)
 
     def _real_negations(self, span) -> list[tuple[int, int, int]]:
         false_cues = self._find("not_negations", span)
@@ -249,14 +253,25 @@ class _Context:
                 return False
             if self._other_subject(span, before) or self._organization_subject(span, before):
                 return True
-        return self._done_by_other(match)
+        return self._names_a_role(match) or self._done_by_other(match)
+
+    def _names_a_role(self, match: _Match) -> bool:
+        """The words name another role, as subject or after "by": "The van driver ...",
+        "... performed by MAP-certified staff"."""
+        first = self._subject_start(self.clause)
+        return any(
+            r[1] <= match.start
+            and match.end <= r[2]
+            and (r[1] <= first or {"by", "of"}.intersection(self.words[max(0, r[1] - 2) : r[1]]))
+            for r in self._find("other_roles", self.clause)
+        )
 
     def _mentions_self(self, start: int, end: int) -> bool:
         return any(s[1] < end for s in self._find("self_roles", (start, end)))
 
     def _subject_start(self, span) -> int:
         i = span[0]
-        while i < span[1] and self.tokens[i].word in _SUBJECT_PREFIX:
+        while i < span[1] and self.words[i] in _SUBJECT_PREFIX:
             i += 1
         return i
 
@@ -273,17 +288,12 @@ class _Context:
         )
 
     def _done_by_other(self, match: _Match) -> bool:
-        """A passive hand-over after the duty: "... is provided by an outside agency",
-        "... is the responsibility of nursing staff"."""
-        words = [t.word for t in self.tokens[match.end : self.clause[1]]]
-        if not _PASSIVE.intersection(words):
-            return False
-        for role in self._find("other_roles", self.clause):
-            i = role[1] - 1
-            while i > match.end and self.tokens[i].word in _DETERMINERS:
-                i -= 1
-            if i >= match.end and self.tokens[i].word in ("by", "of"):
-                return True
+        """A passive hand-over after the duty to anyone but the peer worker
+        ("... is provided by an outside agency", "... is the role of nursing")."""
+        for handed in self._find("handed_over", self.clause):
+            if handed[2] > match.start:  # after the duty, or its own passive verb
+                to_whom = (handed[2], min(handed[2] + _BY_REACH + 2, self.clause[1]))
+                return not self._mentions_self(*to_whom)
         return False
 
     def hedged(self, match: _Match) -> bool:

@@ -12,6 +12,7 @@ A pattern is a phrase, never a regular expression:
   bar separates whole phrases: ``(rep payee|representative payee)``.
 - ``[...]`` is optional.
 - ``*`` skips up to four words (it cannot start or end a pattern).
+- ``=word`` matches that exact form only: ``=chart`` is the verb, not "charts".
 - Case and punctuation never matter.
 
 Text is tokenized once into words with their character offsets; patterns
@@ -22,6 +23,7 @@ one pass over the words whatever the patterns are: no backtracking.
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 GAP_WORDS = 4
 
@@ -130,8 +132,7 @@ class PatternError(ValueError):
         super().__init__(f"{problem} at position {position} in pattern {pattern!r}")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the text: its normalised form and where it sits."""
 
     word: str
@@ -296,10 +297,11 @@ class _Parser:
         bad = _BAD_CHARS.intersection(piece)
         if bad:
             self.error(pos, f"Character {sorted(bad)[0]!r} is not part of the phrase language")
+        exact = piece.startswith("=")
         words = [w for m in _WORD.finditer(piece) for w in normalize_word(m.group())]
         if not words:
             self.error(pos, f"No word in {piece!r}")
-        seq = tuple(_Words(word_forms(w)) for w in words)
+        seq = tuple(_Words(frozenset({w}) if exact else word_forms(w)) for w in words)
         return seq[0] if len(seq) == 1 else _Choice((seq,))
 
 
@@ -444,22 +446,25 @@ class PhraseSet:
                     self._by_first_word.setdefault(word, []).append(n)
         del self._label, self._next
 
-    def find(self, tokens: list[Token], lo: int = 0, hi: int | None = None):
-        """All matches within tokens[lo:hi] as (pattern index, start, end) token indices."""
-        hi = len(tokens) if hi is None else hi
-        follow, words, by_first = self._follow, self._words, self._by_first_word
+    def find(self, words: list[str], lo: int = 0, hi: int | None = None):
+        """All matches within words[lo:hi] as (pattern index, start, end) word indices.
+
+        ``words`` are normalised words, e.g. ``[t.word for t in tokenize(text)]``.
+        """
+        hi = len(words) if hi is None else hi
+        follow, labels, by_first = self._follow, self._words, self._by_first_word
+        if by_first.keys().isdisjoint(words[lo:hi]):
+            return []  # no pattern can start here: skip the walk
         best: dict[tuple[int, int], int] = {}
         active: dict[int, int] = {}  # live node -> earliest start
         for i in range(lo, hi):
-            word = tokens[i].word
-            moved: list[tuple[int, int]] = [
-                (n, s) for n, s in active.items() if word in words[n]
-            ]
-            for n in by_first.get(word, ()):
-                moved.append((n, i))
-            if not moved:
-                active = {}
+            word = words[i]
+            starts = by_first.get(word)
+            if not active and starts is None:
                 continue
+            moved = [(n, s) for n, s in active.items() if word in labels[n]]
+            if starts:
+                moved.extend((n, i) for n in starts)
             active = {}
             for n, s in moved:
                 nodes, accepted = follow[n]
@@ -470,10 +475,6 @@ class PhraseSet:
                     if m not in active or active[m] > s:
                         active[m] = s
         return sorted((pid, s, e) for (pid, s), e in best.items())
-
-    def first_words(self) -> set[str]:
-        """Every word form a match can start with (for quick pre-filtering)."""
-        return set(self._by_first_word)
 
 
 def compile_pattern(pattern: str) -> PhraseSet:

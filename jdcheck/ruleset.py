@@ -38,6 +38,7 @@ COMMON_FIELDS = (
     "not_negations",  # look like negations but are not (not limited to, not only)
     "negations_after",  # cues after a duty that negate it (is not part of this role)
     "other_roles",  # people other than the peer worker (nurses, case managers)
+    "handed_over",  # passive hand-over after a duty (is provided by, is the role of)
     "self_roles",  # the peer worker (peer specialist, you, this position)
     "organization",  # the organization describing itself (our clinic offers)
     "hedges",  # make a finding a caution (may occasionally, as needed)
@@ -84,6 +85,7 @@ class Ruleset:
         self.tasks = dict(tasks)
         self.common = {name: tuple(common.get(name, ())) for name in COMMON_FIELDS}
         self.parameters = {**DEFAULT_PARAMETERS, **parameters}
+        self.patterns_hash = self.rules_hash()  # what compiled patterns are cached by
         self.version = f"{label}+{self.rules_hash(include_parameters=True)}"
 
     @classmethod

@@ -1,8 +1,13 @@
+import re
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from portal.content import CuratedAdmin
+from standards import rule_checks
 from standards.models import (
     Competency,
     CompetencyFramework,
@@ -10,7 +15,9 @@ from standards.models import (
     ProhibitedTask,
     RoleStandard,
     SourceDocument,
+    TaskRule,
 )
+from standards.rules import RULE_FIELDS, ruleset_data
 
 
 class StandardsAdmin(CuratedAdmin, SimpleHistoryAdmin):
@@ -67,14 +74,183 @@ class RoleStandardAdmin(StandardsAdmin):
     prepopulated_fields = {"slug": ("title",)}
 
 
+class LinesField(forms.CharField):
+    """A list of phrases or sentences, edited one per line."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.Textarea(attrs={"rows": 6, "cols": 100}), **kwargs)
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in super().to_python(value).splitlines() if line.strip()]
+
+
+class PatternsField(LinesField):
+    """Phrase-language patterns: each must compile (never used as a regex)."""
+
+    def validate(self, value):
+        super().validate(value)
+        errors = rule_checks.pattern_errors(value)
+        if errors:
+            raise ValidationError(errors)
+
+
+class EthicsItemsField(forms.CharField):
+    """Code of Ethics item numbers, written "7, 10"."""
+
+    def prepare_value(self, value):
+        return ", ".join(str(number) for number in value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        items = super().to_python(value).replace(",", " ").split()
+        if not all(re.fullmatch(r"[0-9]{1,3}", item) for item in items):
+            raise ValidationError("Write item numbers separated by commas, e.g. 7, 10.")
+        return [int(item) for item in items]
+
+
+PATTERN_HELP = (
+    "One phrase per line. Words match their inflections; a|b alternatives; [optional]; "
+    "(multi word|phrases); * skips up to four words."
+)
+
+
+class TaskRuleForm(forms.ModelForm):
+    """A task's checker rule. A change needs a note and must keep the task's examples right."""
+
+    triggers = PatternsField(help_text="Phrases that flag the task. " + PATTERN_HELP)
+    permitted = PatternsField(
+        required=False,
+        help_text="Contexts that make the duty a permitted peer activity. " + PATTERN_HELP,
+    )
+    must_flag = LinesField(
+        required=False, help_text="Sentences the rule must flag, one per line (tested on save)."
+    )
+    must_not_flag = LinesField(
+        required=False, help_text="Sentences the rule must not flag, one per line (tested on save)."
+    )
+    ethics = EthicsItemsField(required=False, label="Code of Ethics items")
+    change_note = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 100}),
+        help_text="Why you are making this change; kept in the rule's history. "
+        "Required for every change.",
+    )
+
+    class Meta:
+        model = TaskRule
+        fields = (
+            "status", "triggers", "permitted", "must_flag", "must_not_flag",
+            "reason", "suggestion", "ethics", "source", "source_quote",
+        )
+
+    @property
+    def rule_changed(self) -> bool:
+        return bool(set(self.changed_data) - {"change_note"})
+
+    @property
+    def slug(self) -> str:
+        return self.instance.task.slug or "new_task"
+
+    def table(self) -> dict:
+        """The edited rule as a [tasks.<slug>] table."""
+        return {
+            "title": self.instance.task.title,
+            **{name: self.cleaned_data[name] for name in RULE_FIELDS},
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.rule_changed:
+            return cleaned_data
+        if not cleaned_data.get("change_note"):
+            self.add_error("change_note", "Say why you are making this change.")
+        if not self.errors:
+            failures = rule_checks.example_failures(self.slug, self.table())
+            for sentence in failures["must_flag"]:
+                self.add_error("must_flag", f"This example would no longer be flagged: “{sentence}”")
+            for sentence in failures["must_not_flag"]:
+                self.add_error("must_not_flag", f"This example would be flagged: “{sentence}”")
+        return cleaned_data
+
+    def save(self, commit=True):
+        self.instance.edited_by_curator = True  # seeding keeps it from now on
+        self.instance._change_reason = self.cleaned_data["change_note"]  # simple-history
+        return super().save(commit)
+
+
+PREVIEW = "_preview"
+PREVIEW_ONLY = "Preview only: nothing was saved. Review the effect above, then Save to keep it."
+
+
+class TaskRuleFormSet(forms.BaseInlineFormSet):
+    """With "Preview", a valid rule is not saved: the form comes back with its effect
+    on the development corpus (the admin re-renders a form that did not validate)."""
+
+    previewing = False  # set per request by TaskRuleInline.get_formset
+    preview = None
+
+    def clean(self):
+        super().clean()
+        rule_forms = [form for form in self.forms if form.has_changed() or form.instance.pk]
+        if not self.previewing or not rule_forms or any(form.errors for form in self.forms):
+            return
+        form = rule_forms[0]
+        self.preview = {
+            "as_draft": form.cleaned_data["status"] == TaskRule.Status.DRAFT,
+            **rule_checks.corpus_effect(
+                form.slug, ruleset_data()["tasks"].get(form.slug), form.table()
+            ),
+        }
+        raise ValidationError(PREVIEW_ONLY)
+
+
+class TaskRuleInline(admin.StackedInline):
+    model = TaskRule
+    form = TaskRuleForm
+    formset = TaskRuleFormSet
+    extra = 1
+    can_delete = False  # withdraw a rule by making it a draft; seeding would bring it back
+    fieldsets = (
+        (None, {"fields": ("status", "triggers", "permitted", "must_flag", "must_not_flag")}),
+        ("In findings", {"fields": ("reason", "suggestion", "ethics")}),
+        ("Citation", {"fields": ("source", "source_quote")}),
+        (None, {"fields": ("change_note",)}),
+    )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.previewing = PREVIEW in request.POST
+        return formset
+
+
 @admin.register(ProhibitedTask)
 class ProhibitedTaskAdmin(StandardsAdmin):
-    list_display = ("title", "slug", "order", "status", "last_reviewed", "edited_by_curator")
+    list_display = (
+        "title", "slug", "order", "status", "rule_status", "last_reviewed", "edited_by_curator"
+    )
     list_editable = ("order",)
     list_filter = ("ethics", *StandardsAdmin.list_filter)
     search_fields = ("title", "slug", "covers", "why_it_conflicts", "permitted_instead")
     filter_horizontal = ("ethics",)
     readonly_fields = ("slug", *CuratedAdmin.readonly_fields)
+    list_select_related = ("source_document", "rule")
+    inlines = [TaskRuleInline]
+
+    @admin.display(description="Checker rule", ordering="rule__status")
+    def rule_status(self, task):
+        rule = getattr(task, "rule", None)
+        return rule.get_status_display() if rule else "—"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        for inline in context.get("inline_admin_formsets", []):
+            if inline.formset.preview is not None:
+                context["rule_preview"] = inline.formset.preview
+                if not context["adminform"].form.errors:
+                    context["errors"] = []  # held back only for the preview
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         # The slug is the checker's category: fixed once the task exists.

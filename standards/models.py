@@ -210,3 +210,47 @@ class ProhibitedTask(Cited, PublishedContent):
     @property
     def examples(self):
         return [line.strip() for line in self.job_description_examples.splitlines() if line.strip()]
+
+
+class TaskRule(models.Model):
+    """The checker's rule for a prohibited task: the task's table of the ruleset file.
+
+    The task supplies the slug and title; everything else the checker reads is
+    here. Patterns are in the phrase language (jdcheck.patterns); the examples
+    run as tests on every save. Only active rules reach the checker.
+    """
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        DRAFT = "draft", "Draft (not used by the checker)"
+
+    task = models.OneToOneField(ProhibitedTask, on_delete=models.CASCADE, related_name="rule")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    triggers = models.JSONField(default=list, help_text="Phrases that flag the task.")
+    permitted = models.JSONField(
+        default=list, blank=True, help_text="Contexts that make the duty a permitted peer activity."
+    )
+    must_flag = models.JSONField(default=list, blank=True)
+    must_not_flag = models.JSONField(default=list, blank=True)
+    reason = models.TextField(help_text="Why the duty conflicts with the role (shown in findings).")
+    suggestion = models.TextField(blank=True, help_text="What the peer can do instead.")
+    ethics = models.JSONField(default=list, blank=True, help_text="Code of Ethics item numbers.")
+    source = models.TextField(blank=True, help_text="Where the rule comes from, as cited in the file.")
+    source_quote = models.TextField(blank=True)
+    edited_by_curator = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The change note goes into history_change_reason; notes run longer than its default 100.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
+
+    class Meta:
+        ordering = ["task__order", "task__title"]
+        verbose_name = "checker rule"
+
+    def __str__(self):
+        return f"Checker rule for {self.task}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE

@@ -17,7 +17,9 @@ from standards.models import (
     ProhibitedTask,
     RoleStandard,
     SourceDocument,
+    TaskRule,
 )
+from standards.rules import rule_values
 from standards.ruleset import RULESET_PATH, load_ruleset
 
 # How many of a task's must_flag sentences its page shows as job-description examples.
@@ -130,3 +132,11 @@ def seed_prohibited_tasks(ruleset: dict, sources, outcomes):
             task.ethics.set(
                 [ethics_by_number[n] for n in rule.get("ethics", []) if n in ethics_by_number]
             )
+        # The checker's rule is a record of its own: a curator may have edited
+        # the rule and not the task, or the other way round.
+        _upsert(
+            outcomes,
+            TaskRule,
+            {"task": task},
+            {**rule_values(rule), "status": TaskRule.Status.ACTIVE},
+        )

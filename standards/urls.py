@@ -13,4 +13,5 @@ urlpatterns = [
     path("role/<slug:slug>/", views.role_standard, name="role_standard"),
     path("tasks/", views.tasks, name="tasks"),
     path("tasks/<slug:slug>/", views.task, name="task"),
+    path("rules/", views.rules, name="rules"),
 ]

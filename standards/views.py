@@ -4,14 +4,17 @@ import datetime
 
 from django import forms
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from portal.roles import is_curator
 from standards.models import (
     CompetencyFramework,
     EthicsPrinciple,
     ProhibitedTask,
     RoleStandard,
     SourceDocument,
+    TaskRule,
 )
 from standards.services import peer_fte_needed
 
@@ -110,3 +113,48 @@ def task(request, slug):
         slug=slug,
     )
     return render(request, "standards/task.html", {"task": task})
+
+
+def rules(request):
+    """For curators: each task's checker rule, its examples, and who changed it, when and why."""
+    if not is_curator(request.user):
+        raise Http404("Curators only")
+    tasks = ProhibitedTask.objects.select_related("rule").order_by("order", "title")
+    entries = [
+        {"task": task, "rule": task.rule, "history": _rule_history(task.rule)}
+        if hasattr(task, "rule")
+        else {"task": task, "rule": None, "history": []}
+        for task in tasks
+    ]
+    return render(request, "standards/rules.html", {"entries": entries})
+
+
+# Bookkeeping fields, not part of what a rule says.
+_HISTORY_SKIPPED = ["edited_by_curator", "created_at", "updated_at"]
+
+
+def _rule_history(rule: TaskRule) -> list[dict]:
+    """The rule's history records, newest first, each with what it changed."""
+    records = list(
+        rule.history.select_related("history_user").order_by("history_date", "history_id")
+    )
+    entries = []
+    for previous, record in zip([None, *records], records, strict=False):
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous, excluded_fields=_HISTORY_SKIPPED)
+            changes = [_describe(change) for change in delta.changes]
+        entries.append({"record": record, "changes": changes})
+    return entries[::-1]
+
+
+def _describe(change) -> dict:
+    """A field's change; for lists (patterns, examples), the lines added and removed."""
+    label = TaskRule._meta.get_field(change.field).verbose_name
+    if isinstance(change.old, list) and isinstance(change.new, list):
+        return {
+            "field": label,
+            "added": [item for item in change.new if item not in change.old],
+            "removed": [item for item in change.old if item not in change.new],
+        }
+    return {"field": label, "old": change.old, "new": change.new}

@@ -1,25 +1,70 @@
 """The portal's one entry point to the checker engine.
 
-The ruleset is compiled once per ruleset version and reused; the pay threshold
-comes from the role standard in the standards app.
+The rules are the active database rules with the pay threshold from the role
+standard (standards.rules.ruleset_data). Caching, so that an edit reaches every
+worker at once and each worker compiles each ruleset version once:
+
+- The shared cache holds a *rules revision*: a random token replaced whenever a
+  rule, a task or a role standard is saved or deleted (`rules_changed`, after
+  the transaction commits). The ruleset data built from the database is cached
+  under the revision, so workers share one build per revision.
+- Each worker keeps the Ruleset of the revision it saw last; the engine keeps
+  the compiled patterns by rules hash (jdcheck.get_compiled), so a revision
+  that leaves the rules as they were costs no compiling.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
 
 import jdcheck
+from standards.rules import ruleset_data
+
+REVISION_KEY = "checker:rules-revision"
+DATA_KEY = "checker:rules:{revision}"
+DATA_TIMEOUT = 24 * 60 * 60  # a revision's data is never stale, only unused
+
+_current: tuple[str, jdcheck.Ruleset] | None = None  # (revision, ruleset) in this worker
 
 
-@lru_cache(maxsize=8)
-def _ruleset_with_pay(minimum_hourly_pay: float) -> jdcheck.Ruleset:
-    return jdcheck.load_ruleset().with_parameters(minimum_hourly_pay=minimum_hourly_pay)
+def rules_revision() -> str:
+    """The current rules revision (a new one when the cache has none)."""
+    revision = cache.get(REVISION_KEY)
+    if revision is None:
+        revision = uuid4().hex
+        if not cache.add(REVISION_KEY, revision, timeout=None):
+            revision = cache.get(REVISION_KEY, revision)
+    return revision
+
+
+def rules_changed(**signal_kwargs) -> None:
+    """Signal receiver: start a new revision once the change is committed.
+
+    After the commit, not before: a worker that rebuilt in between would cache
+    the old rows under the new revision.
+    """
+    transaction.on_commit(lambda: cache.set(REVISION_KEY, uuid4().hex, timeout=None))
 
 
 def current_ruleset() -> jdcheck.Ruleset:
-    from standards.selectors import minimum_hourly_pay
+    """The rules the portal checks with now."""
+    global _current
+    revision = rules_revision()
+    if _current is None or _current[0] != revision:
+        _current = (revision, jdcheck.Ruleset.from_dict(_ruleset_data(revision)))
+    return _current[1]
 
-    return _ruleset_with_pay(float(minimum_hourly_pay()))
+
+def _ruleset_data(revision: str) -> dict:
+    key = DATA_KEY.format(revision=revision)
+    data = cache.get(key)
+    if data is None:
+        data = ruleset_data()
+        cache.set(key, data, DATA_TIMEOUT)
+    return data
 
 
 def check_text(text: str) -> dict:

@@ -40,7 +40,9 @@ class DescriptionTextForm(forms.Form):
                 "The file is larger than 5 MB. Save a smaller copy (text only) or paste the text."
             )
         upload = cleaned.get("file")
-        text = (cleaned.get("text") or "").strip()
+        # Browsers submit a textarea's lines with CRLF; store \n like extracted files, so a
+        # revision pasted or edited in the page compares word for word with the last version.
+        text = (cleaned.get("text") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
         if upload and text:
             raise forms.ValidationError("Paste the text or upload a file, not both.")
         if upload:

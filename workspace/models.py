@@ -275,7 +275,7 @@ class Finding(models.Model):
     end = models.PositiveIntegerField()
     sentence = models.TextField()
     matched = models.TextField()
-    pattern = models.CharField(max_length=300, blank=True)
+    pattern = models.TextField(blank=True)  # the rule's pattern; some run past 300 characters
     reason = models.TextField()
     ethics = models.JSONField(default=list)
     suggestion = models.TextField()

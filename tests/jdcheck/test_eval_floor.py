@@ -26,7 +26,7 @@ def test_tuned_corpus_floor():
     for category, scores in sentences["per_category"].items():
         assert scores["f1"] >= 0.9, category
     assert documents["micro"]["f1"] >= 0.93
-    assert documents["element_accuracy"] >= 0.9
+    assert documents["element_accuracy"] >= 0.95
 
 
 @pytest.mark.skipif(not (CORPUS / "heldout").exists(), reason="no held-back corpus")
@@ -40,6 +40,7 @@ def test_heldout_corpus_floor():
 
 
 # Held-back floors: a little below what was measured, so that a regression fails.
-HELDOUT_SENTENCE_F1 = 0.80
-HELDOUT_HARD_NEGATIVE_FP = 0.10
-HELDOUT_DOCUMENT_F1 = 0.75
+# Measured with ruleset 2025.1: sentence micro F1 0.937, hard-negative FP 0.000, descriptions F1 0.966.
+HELDOUT_SENTENCE_F1 = 0.90
+HELDOUT_HARD_NEGATIVE_FP = 0.03
+HELDOUT_DOCUMENT_F1 = 0.90

@@ -1,0 +1,88 @@
+"""Steps the browser journeys and page checks share."""
+
+import re
+from io import BytesIO
+
+from django.conf import settings
+from django.core import mail
+from playwright.sync_api import Page, expect
+
+from tests.conftest import PASSWORD
+
+# A description with one duty that conflicts with the role (the medication pass)
+# and the elements the checker looks for; revising it drops the medication line.
+CONFLICTING_DUTY = "Pass medications to residents during the evening med pass."
+JOB_DESCRIPTION = f"""Peer Specialist
+
+Responsibilities:
+- Share lived experience of recovery to inspire hope.
+- {CONFLICTING_DUTY}
+- Co-facilitate peer support groups.
+
+Pay: $22.00 per hour. Supervised by a Certified Peer Specialist supervisor.
+"""
+# Three conflicting duties, for the report's marks and findings.
+MANY_FINDINGS_DESCRIPTION = JOB_DESCRIPTION.replace(
+    "- Co-facilitate",
+    "- Serve as representative payee and deliver residents' weekly spending money.\n"
+    "- Write progress notes in the EHR after each contact.\n"
+    "- Co-facilitate",
+)
+
+
+def without_line(text: str, fragment: str) -> str:
+    """`text` without the lines that contain `fragment`, as a person would edit it."""
+    return "\n".join(line for line in text.splitlines() if fragment not in line)
+
+
+def docx_bytes(text: str) -> bytes:
+    """A Word file with one paragraph per line of `text`."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def add_session(page: Page, base_url: str, user) -> None:
+    """Sign `user` in to the page's browser context by giving it a session cookie.
+
+    For tests about pages, not about signing in (the journeys sign in through the form).
+    """
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}]
+    )
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Fill allauth's sign-in form on the current page (the login page, or one it redirected to)."""
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label(re.compile(r"^\s*Password\W*$")).fill(password)
+    page.get_by_role("button", name="Sign In").click()
+
+
+def link_in_last_email(to: str, path_fragment: str) -> str:
+    """The first link containing `path_fragment` in the latest email sent to `to`."""
+    messages = [message for message in mail.outbox if to in message.to]
+    assert messages, f"no email was sent to {to}"
+    match = re.search(rf"https?://\S*{re.escape(path_fragment)}\S*", messages[-1].body)
+    assert match, f"no {path_fragment} link in: {messages[-1].body}"
+    return match.group(0)
+
+
+def heading(page: Page):
+    return page.get_by_role("heading", level=1)
+
+
+def message(page: Page):
+    """The flash messages at the top of the page."""
+    return page.locator(".messages")

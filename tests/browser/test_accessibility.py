@@ -1,0 +1,230 @@
+"""Accessibility in the browser: axe-core (WCAG 2.1 A/AA), the keyboard, and 360 px phones.
+
+Every page type a visitor, an employer or a curator meets is checked (Django's
+admin is excluded). A page that fails is fixed in its template or in
+static/css/portal.css, not by switching an axe rule off.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group
+from playwright.sync_api import Page, expect
+
+from portal.roles import CURATORS_GROUP
+from tests.browser.helpers import (
+    JOB_DESCRIPTION,
+    MANY_FINDINGS_DESCRIPTION,
+    add_session,
+    heading,
+)
+from tests.conftest import make_user
+from toolkit.models import Document
+from workspace import services
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+BLOCKING_IMPACTS = {"serious", "critical"}
+PHONE = {"width": 360, "height": 740}
+AXE = Axe()
+
+
+@dataclass
+class Site:
+    """Seeded content plus an employer's organization with a job description in two versions."""
+
+    employer: object
+    curator: object
+    organization: object
+    job_description: object
+    first: object
+    second: object
+    document: object
+    base_url: str
+
+
+@pytest.fixture
+def site(seeded, live_server):
+    employer = make_user("admin@acme.example")
+    curator = make_user("curator@transcom.example", staff=True)
+    curator.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
+    organization = services.organization_create(
+        user=employer, name="Acme Recovery Learning Community", setting_type="residential",
+        region="western", people_served=45, peer_fte=1,
+    )
+    job_description, first = services.job_description_create(
+        organization=organization, title="Residential Peer Specialist", setting_type="",
+        text=MANY_FINDINGS_DESCRIPTION, original_filename="", user=employer,
+    )
+    second = services.version_submit(
+        job_description=job_description, text=JOB_DESCRIPTION, original_filename="",
+        user=employer,
+    )
+    document = Document.objects.published().order_by("title").first()
+    return Site(
+        employer, curator, organization, job_description, first, second, document, live_server.url
+    )
+
+
+def submit_quick_check(page: Page, text: str = MANY_FINDINGS_DESCRIPTION) -> None:
+    page.goto("/check/")
+    page.get_by_label("Paste the job description").fill(text)
+    page.get_by_role("button", name="Check the description").click()
+    expect(page.locator(".summary-line")).to_be_visible()
+
+
+@dataclass
+class PageType:
+    """How to reach one kind of page: a path (given the site data) or steps, and as whom."""
+
+    path: Callable[[Site], str] | None = None
+    steps: Callable[[Page, Site], None] | None = None
+    as_user: str | None = None  # "employer" or "curator"
+    expect_heading: str | re.Pattern = field(default=re.compile(".+"))
+
+    def open(self, page: Page, site: Site) -> None:
+        if self.as_user:
+            add_session(page, site.base_url, getattr(site, self.as_user))
+        if self.steps:
+            self.steps(page, site)
+        else:
+            response = page.goto(self.path(site))
+            assert response.ok, f"{response.status} for {response.url}"
+        expect(heading(page)).to_have_text(self.expect_heading)
+
+
+PAGE_TYPES = {
+    "home": PageType(lambda s: "/"),
+    "standards-home": PageType(lambda s: "/standards/", expect_heading="Certified Peer Specialist standards"),
+    "code-of-ethics": PageType(lambda s: "/standards/code-of-ethics/"),
+    "competencies": PageType(lambda s: "/standards/competencies/"),
+    "competency-framework": PageType(lambda s: "/standards/competencies/samhsa-core-competencies/"),
+    "competencies-compare": PageType(lambda s: "/standards/competencies/compare/"),
+    "role-standards": PageType(lambda s: "/standards/role/"),
+    "role-standard": PageType(lambda s: "/standards/role/ratio/"),
+    "tasks": PageType(lambda s: "/standards/tasks/"),
+    "task": PageType(lambda s: "/standards/tasks/representative_payee/", expect_heading="Representative payee"),
+    "toolkit-home": PageType(lambda s: "/toolkit/"),
+    "toolkit-list": PageType(lambda s: "/toolkit/documents/"),
+    "toolkit-document": PageType(lambda s: s.document.get_absolute_url()),
+    "search-results": PageType(lambda s: "/search/?q=payee", expect_heading="Search the portal"),
+    "quick-check-results": PageType(steps=lambda p, s: submit_quick_check(p)),
+    "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
+    "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
+    "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
+    "password-reset": PageType(lambda s: "/accounts/password/reset/"),
+    "account-email": PageType(lambda s: "/accounts/email/", as_user="employer"),
+    "workspace-dashboard": PageType(
+        lambda s: s.organization.get_absolute_url(), as_user="employer",
+        expect_heading="Acme Recovery Learning Community",
+    ),
+    "organization-create": PageType(lambda s: "/workspace/organizations/new/", as_user="employer"),
+    "members": PageType(lambda s: f"/workspace/organizations/{s.organization.pk}/members/",
+                        as_user="employer"),
+    "job-description": PageType(lambda s: s.job_description.get_absolute_url(), as_user="employer"),
+    "submit-job-description": PageType(
+        lambda s: f"/workspace/organizations/{s.organization.pk}/job-descriptions/new/",
+        as_user="employer",
+    ),
+    "revise": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/revise/",
+                       as_user="employer"),
+    "report": PageType(lambda s: s.first.get_absolute_url(), as_user="employer",
+                       expect_heading=re.compile("^Review: ")),
+    "compare": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/compare/",
+                        as_user="employer", expect_heading="Compare version 1 with version 2"),
+    "curation-queue": PageType(lambda s: "/workspace/curation/", as_user="curator"),
+    "curation-decide": PageType(lambda s: f"/workspace/curation/versions/{s.first.pk}/",
+                                as_user="curator"),
+    "curation-disputes": PageType(lambda s: "/workspace/curation/disputes/", as_user="curator"),
+}
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_has_no_serious_or_critical_wcag21_aa_violations(page_type, site, page):
+    PAGE_TYPES[page_type].open(page, site)
+    results = AXE.run(page, options=WCAG_21_AA)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe on {page.url}:\n{describe(blocking)}"
+
+
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > width + 1)
+    .slice(0, 8)
+    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+              + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : '')
+              + ' right=' + Math.round(e.getBoundingClientRect().right));
+}"""
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_fits_a_360px_phone_without_horizontal_scrolling(page_type, site, contexts):
+    page = contexts.new_page(viewport=PHONE)
+    PAGE_TYPES[page_type].open(page, site)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"], (
+        f"{page.url} is {scroll_width}px wide at 360px; overflowing: {page.evaluate(OVERFLOWING)}"
+    )
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  return {
+    tag: e.tagName.toLowerCase(),
+    href: e.getAttribute('href'),
+    text: e.textContent.trim().slice(0, 80),
+    focusVisible: e.matches(':focus-visible'),
+    outline: getComputedStyle(e).outlineStyle,
+  };
+}"""
+
+
+def tab_through(page: Page, limit: int = 400) -> list[dict]:
+    """Press Tab from the top of the page until focus leaves the document's last element."""
+    page.locator("body").focus()
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop["tag"] == "body" or (stops and stop == stops[0]):
+            break
+        stops.append(stop)
+    return stops
+
+
+def assert_every_finding_reached_with_visible_focus(page: Page) -> None:
+    expected = set(page.locator("a.mark-label").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
+    expected |= set(page.get_by_role("link", name="Show in the text").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    ))
+    assert len(expected) >= 6, f"the description should give at least 3 findings: {expected}"
+    stops = tab_through(page)
+    reached = {stop["href"]: stop for stop in stops if stop["href"] in expected}
+    assert set(reached) == expected, f"never reached by Tab: {sorted(expected - set(reached))}"
+    hidden = [stop for stop in reached.values()
+              if not stop["focusVisible"] or stop["outline"] == "none"]
+    assert not hidden, f"focus not visible on: {hidden}"
+    unfocused = [stop for stop in stops if not stop["focusVisible"] or stop["outline"] == "none"]
+    assert not unfocused, f"focus not visible on: {unfocused}"
+
+
+def test_keyboard_reaches_every_finding_of_the_quick_check_with_visible_focus(seeded, page):
+    submit_quick_check(page)
+    assert_every_finding_reached_with_visible_focus(page)
+
+
+def test_keyboard_reaches_every_finding_of_the_report_with_visible_focus(site, page):
+    PAGE_TYPES["report"].open(page, site)
+    assert_every_finding_reached_with_visible_focus(page)
