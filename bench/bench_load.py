@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -233,8 +234,10 @@ def endpoints(base, data) -> list[dict]:
     _, headers, _ = fetch(base, "/check/")
     csrf = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
     body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "text": data["description"]})
-    quick_headers = {"Cookie": f"csrftoken={csrf}", "Referer": "https://127.0.0.1/check/",
-                     "Content-Type": "application/x-www-form-urlencoded"}
+    quick_headers = {"Cookie": f"csrftoken={csrf}",
+                     "Content-Type": "application/x-www-form-urlencoded",
+                     # HTTPS requests must come from the site itself (CSRF Referer check).
+                     "Referer": base.replace("http://", "https://") + "/check/"}
     session = {"Cookie": f"sessionid={data['session_key']}"}
     pages = [
         {"name": "ceiling (trivial view)", "kind": "ceiling", "path": "/bench/trivial",
@@ -251,10 +254,11 @@ def endpoints(base, data) -> list[dict]:
          "body": body, "headers": quick_headers, "expect": "duties conflict with the CPS role"},
     ]
     for page in pages:
-        referer = {"Referer": base + "/check/"} if page.get("method") == "POST" else {}
-        page["headers"] = {**page.get("headers", {}), **referer}
-        status, _, text = fetch(base, page["path"], headers=page["headers"],
-                                data=page["body"].encode() if page.get("body") else None)
+        try:
+            status, _, text = fetch(base, page["path"], headers=page.get("headers"),
+                                    data=page["body"].encode() if page.get("body") else None)
+        except urllib.error.HTTPError as error:
+            raise RuntimeError(f"{page['name']}: {error}") from error
         if status != 200 or page["expect"] not in text:
             raise RuntimeError(f"{page['name']}: {status}, expected text missing")
     return pages
@@ -266,7 +270,7 @@ def lua_string(value: str) -> str:
 
 def lua_headers(page) -> str:
     headers = {"X-Forwarded-Proto": "https", **page.get("headers", {})}
-    return "{" + ", ".join(f"[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items()) + "}"
+    return "{" + ", ".join(f"[ {lua_string(k)} ] = {lua_string(v)}" for k, v in headers.items()) + "}"
 
 
 def single_script(page) -> str:
@@ -345,9 +349,9 @@ def machine() -> str:
                platform.processor())
     postgres = subprocess.run([str(Path(os.environ["PGBIN"]) / "postgres"), "--version"],
                               capture_output=True, text=True).stdout.strip()
-    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0]
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split()[:2]
     return (f"{cores} cores ({cpu}), {ram:.1f} GiB RAM, Python {platform.python_version()}, "
-            f"{postgres}, {wrk_version.strip()}, {platform.system()} {platform.release()}")
+            f"{postgres}, {' '.join(wrk_version)}, {platform.system()} {platform.release()}")
 
 
 def print_table(results, ceiling):

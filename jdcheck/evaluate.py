@@ -2,9 +2,17 @@
 
     python -m jdcheck.evaluate [--rules PATH] [--corpus DIR] [--verbose]
 
-The corpus has a tuned part (tests/corpus) and, when present, a held-back
-part (tests/corpus/heldout) that the rules were never tuned on; each is
-reported separately. Sentence grading: a sentence's set of task slugs against
+The corpus has three parts, each reported separately:
+
+- tuned: tests/corpus/sentences.jsonl and tests/corpus/jds/, the text the
+  rules were written against;
+- validation: tests/corpus/validation_sentences.jsonl and
+  tests/corpus/validation_jds/, written independently in other styles; rule
+  changes are checked against its totals to see that they generalise, never
+  tuned sentence by sentence;
+- held-back: tests/corpus/heldout, never read while writing rules; only its
+  totals are printed.
+ Sentence grading: a sentence's set of task slugs against
 its labels, per category. Descriptions: categories found against expected,
 and element values against expected.
 """
@@ -18,18 +26,30 @@ from .engine import check
 from .ruleset import CATEGORIES, Ruleset, load_ruleset
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+VALIDATION_SENTENCES = "validation_sentences.jsonl"
+VALIDATION_JDS = "validation_jds"
 ELEMENTS = ("hourly_pay", "peer_supervision", "lived_experience", "paid_training", "cps_credential")
 
 
-def evaluate_corpus(path: str | Path, ruleset: Ruleset | None = None) -> dict:
-    """Scores for one corpus part (a directory with sentences.jsonl and jds/)."""
+def evaluate_corpus(
+    path: str | Path,
+    ruleset: Ruleset | None = None,
+    sentences: str = "sentences.jsonl",
+    jds: str = "jds",
+) -> dict:
+    """Scores for one corpus part: ``path/sentences`` and ``path/jds/labels.json``.
+
+    The validation part lives beside the tuned one under other names:
+    ``evaluate_corpus(CORPUS_DIR, sentences="validation_sentences.jsonl",
+    jds="validation_jds")``.
+    """
     ruleset = ruleset or load_ruleset()
     path = Path(path)
-    result = {"path": str(path)}
-    sentences = path / "sentences.jsonl"
-    if sentences.exists():
-        result["sentences"] = _sentence_scores(sentences, ruleset)
-    labels = path / "jds" / "labels.json"
+    result = {"path": str(path / sentences)}
+    sentences_path = path / sentences
+    if sentences_path.exists():
+        result["sentences"] = _sentence_scores(sentences_path, ruleset)
+    labels = path / jds / "labels.json"
     if labels.exists():
         result["documents"] = _document_scores(labels, ruleset)
     return result
@@ -178,12 +198,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m jdcheck.evaluate", description=__doc__)
     parser.add_argument("--rules", help="ruleset file (default: the shipped rules)")
     parser.add_argument("--corpus", default=str(CORPUS_DIR), help="corpus directory")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every tuned error")
+    parser.add_argument(
+        "--verbose-validation",
+        action="store_true",
+        help="also list validation errors (to diagnose a class of failure, not to tune on)",
+    )
     args = parser.parse_args(argv)
     ruleset = load_ruleset(args.rules)
     corpus = Path(args.corpus)
     print(f"Ruleset {ruleset.version}")
     print(format_report("tuned", evaluate_corpus(corpus, ruleset), args.verbose))
+    if (corpus / VALIDATION_SENTENCES).exists() or (corpus / VALIDATION_JDS).exists():
+        validation = evaluate_corpus(
+            corpus, ruleset, sentences=VALIDATION_SENTENCES, jds=VALIDATION_JDS
+        )
+        print(format_report("validation", validation, args.verbose_validation))
+    else:
+        print("== validation: not present")
     heldout = corpus / "heldout"
     if heldout.exists():
         # Never print held-back sentences: that would invite tuning on them.

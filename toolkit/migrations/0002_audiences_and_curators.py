@@ -1,7 +1,8 @@
 """The fixed list of audiences, and the Curators group's rights over the toolkit."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal.roles import grant_curators, revoke_curators
 
 AUDIENCES = [
     ("peer-specialists", "Peer specialists", 1),
@@ -17,19 +18,6 @@ def add_audiences(apps, schema_editor):
         Audience.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
 
 
-def grant_curators(apps, schema_editor):
-    # Permissions are normally created after all migrations; make them now so a
-    # fresh database gets a complete group.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    curators, _ = Group.objects.get_or_create(name="Curators")
-    curators.permissions.add(*Permission.objects.filter(content_type__app_label="toolkit"))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("toolkit", "0001_initial"),
@@ -39,5 +27,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(add_audiences, migrations.RunPython.noop),
-        migrations.RunPython(grant_curators, migrations.RunPython.noop),
+        migrations.RunPython(
+            lambda apps, schema_editor: grant_curators(apps, "toolkit"),
+            lambda apps, schema_editor: revoke_curators(apps, "toolkit"),
+        ),
     ]
