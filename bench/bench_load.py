@@ -371,10 +371,11 @@ def print_table(results, ceiling):
               f"{r['p99'] / 1000:>9.1f}{r['errors']:>8}{fraction:>12.2f}  {', '.join(verdicts)}")
 
 
-def soak(env, pages, seconds):
+def soak(env, data, seconds):
     server, base, command = start_server(env, recycle=False)
     try:
         master = server.pid
+        pages = endpoints(base, data)  # the quick check's Referer names this server's port
         wrk(base, "/", mixed_script(pages), 30)  # warm-in before the first sample
         start = memory(master)
         result = wrk(base, "/", mixed_script(pages), seconds)
@@ -385,7 +386,8 @@ def soak(env, pages, seconds):
           f"gunicorn {' '.join(command[1:])}")
     print(f"  {result['requests']} requests, {result['rps']:.0f} req/s, p95 "
           f"{result['p95'] / 1000:.1f} ms, p99 {result['p99'] / 1000:.1f} ms, "
-          f"errors {result['errors']}")
+          f"errors {result['errors']} (status {result['status']}, connect {result['connect']}, "
+          f"read {result['read']}, write {result['write']}, timeout {result['timeout']})")
     if set(start) != set(end):
         print(f"  workers changed during the soak: {sorted(start)} -> {sorted(end)}")
     for pid in sorted(set(start) & set(end)):
@@ -430,9 +432,9 @@ def main():
             results.append((page, wrk(base, page["path"], script, SECONDS)))
     finally:
         stop_server(server)
-    print_table(results, ceiling=results[0][1]["rps"])
+    print_table(results, ceiling=results[0][1]["rps"] or float("nan"))
     if SOAK_SECONDS:
-        soak(env, pages, SOAK_SECONDS)
+        soak(env, data, SOAK_SECONDS)
 
 
 if __name__ == "__main__":

@@ -7,14 +7,21 @@ Elements are what the fidelity standards ask an employer to offer:
   the ruleset's hours per year (2,080). A range takes its low end; shift
   differentials, bonuses, stipends and reimbursements are ignored.
 - ``peer_supervision``: supervision by a CPS, a peer supervisor or someone
-  trained in peer support (a supervision word and a peer word in one sentence).
+  trained in peer support. A sentence that names the supervisor ("supervised
+  by", "supervision from", "reports to", "supervisor who is") decides by what
+  follows the cue: "Supervised by a Certified Peer Specialist" is peer
+  supervision, "The Peer Support Generalist is supervised by the Program
+  Manager (LMHC)" is not. A named supervisor who is not peer-trained outweighs
+  a bare "peer supervision" elsewhere ("Participates in peer supervision").
 - ``lived_experience``: the description asks for, or builds the role on, the
   worker's own lived experience of recovery - required or preferred both count.
 - ``paid_training``: paid time or funding for training, continuing education,
   conferences or networking (training for a prohibited task, such as a paid
   MAP class, does not count).
 - ``cps_credential``: CPS certification required or preferred, or to be
-  obtained or worked toward after hire.
+  obtained or worked toward after hire ("CPS required or obtained within 12
+  months"). "CPS preferred" counts: the employer asks for the credential and
+  values it. "CPS not required" does not.
 
 A sentence that negates the element ("CPS certification not required") does
 not count.
@@ -29,12 +36,27 @@ _NEGATIONS = frozenset("not no never without".split())
 
 # Cue phrases, each with the name of the cue it is evidence for.
 _CUES = {
-    "supervision": ["(supervision|supervised|supervisor|reports to)"],
+    "supervision": ["(supervision|supervised|supervisor|supervisors|reports to)"],
     "peer": [
         "CPS",
         "certified peer specialist",
         "peer (supervisor|supervision|support|services|roles|role|specialist supervisor)",
         "trained in peer",
+        "(peer|recovery) (specialist|specialists|coordinator|director|manager|worker) "
+        "[supervisor]",
+    ],
+    # a supervision word that names who supervises: what follows decides
+    "names_supervisor": [
+        "(supervised|supervision|supervisor|supervisors) (by|from|with|who|trained)",
+        "reports to",
+        "(supervised|supervision) [is] [provided|given|offered] (by|from)",
+    ],
+    # peer supervision as such: "Peer supervision is provided weekly", "CPS supervisor"
+    "peer_supervisor": [
+        "(peer|CPS) (supervisor|supervisors|supervision)",
+        "(peer|CPS) specialist supervisor",
+        "supervisor (trained|experienced) in peer",
+        "supervisors of peer (workers|specialists|staff)",
     ],
     "lived_experience": [
         "lived experience",
@@ -47,8 +69,17 @@ _CUES = {
     ],
     "training": [
         "paid (training|trainings|CE|CEUs|conference|conferences|continuing education)",
+        "paid (educational|education|professional|study|training) leave",
+        "(educational|education) leave",
+        "(CE|CEU|CEUs|continuing education|training|trainings|conference|conferences) "
+        "* (during|on) (work|working|paid|company) (hours|time)",
+        "(conference|conferences|training|trainings) (attendance|registration|fees) "
+        "(is|are) (paid|covered|reimbursed)",
+        "(training|CE|conference|professional development) (stipend|stipends)",
+        "(hours|days|time) (are|is) paid as (work|working) (hours|time)",
         "paid (professional development|networking)",
         "paid time (for|to) * (training|trainings|conference|conferences|continuing education)",
+        "paid time (for|to) * (CE|CEs|CEU|CEUs|certification|recertification)",
         "paid time (for|to) * (networking|network|professional development|CEUs)",
         "(training|conference|conferences|continuing education|CEU|CEUs) "
         "(reimbursement|stipend|budget|funds|funding|allowance|days|time)",
@@ -102,6 +133,7 @@ def find_elements(text: str, units: list[Unit], words: list[str], ranges, hours_
         "paid_training": False,
         "cps_credential": False,
     }
+    named_peer = named_other = peer_supervisor = False
     for unit, (lo, hi) in zip(units, ranges, strict=True):
         if elements["hourly_pay"] is None:
             sentence = text[unit.start : unit.end]
@@ -110,16 +142,39 @@ def find_elements(text: str, units: list[Unit], words: list[str], ranges, hours_
             elements["hourly_pay"] = hourly_pay(lead + sentence, hours_per_year)
         if any(words[i] in _NEGATIONS for i in range(lo, hi)):
             continue
-        cues = {_CUE_NAMES[p] for p, _, _ in _CUE_PHRASES.find(words, lo, hi)}
-        if {"supervision", "peer"} <= cues:
-            elements["peer_supervision"] = True
+        found = [(_CUE_NAMES[p], a, b) for p, a, b in _CUE_PHRASES.find(words, lo, hi)]
+        cues = {name for name, _, _ in found}
+        names = [b for name, _, b in found if name == "names_supervisor"]
+        if names:
+            window = _supervisor_window(words, names[0], hi)
+            if any(name == "peer" and a >= names[0] and b <= window for name, a, b in found):
+                named_peer = True
+            else:
+                named_other = True
+        if "peer_supervisor" in cues:
+            peer_supervisor = True
         if "lived_experience" in cues:
             elements["lived_experience"] = True
         if "training" in cues and "other_training" not in cues:
             elements["paid_training"] = True
         if {"cps", "credential"} <= cues and "supervision" not in cues:
             elements["cps_credential"] = True
+    elements["peer_supervision"] = named_peer or (peer_supervisor and not named_other)
     return elements
+
+
+_SUPERVISOR_REACH = 14  # words after "supervised by" that can name who supervises
+_WINDOW_STOPS = frozenset("and while but also".split())
+
+
+def _supervisor_window(words: list[str], start: int, hi: int) -> int:
+    """End of the words that name the supervisor: up to a few words, or a new clause
+    ("supervision from the Program Director (LICSW) and attends the peer staff meeting")."""
+    end = min(hi, start + _SUPERVISOR_REACH)
+    for i in range(start, end):
+        if words[i] in _WINDOW_STOPS:
+            return i
+    return end
 
 
 def hourly_pay(sentence: str, hours_per_year: float = 2080) -> float | None:

@@ -7,7 +7,12 @@ clause (or the lead-in the unit inherits):
 - negates the duty ("does not", "will not be asked to:", "is not part of");
 - carries a permitted context ("at the person's request", "their own notes");
 - belongs to someone else ("Nurses administer ...", "Our clinic offers ...",
-  "... is handled by nursing staff", or text under "About us").
+  "The charge nurse reviews ...", "... is handled by nursing staff", or text
+  under "About us").
+
+A passive clause whose agent is the peer worker ("Notes are entered by the
+peer specialist into the chart") is also read in active order ("entered
+Notes into the chart"), so object-first duties match the same patterns.
 
 A hedged duty ("may occasionally", "as needed", "assist with") stays a
 finding with severity "caution".
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .elements import find_elements, pay_advisories
-from .patterns import PhraseSet, Token, tokenize
+from .patterns import PhraseSet, Token, tokenize, word_forms
 from .ruleset import Ruleset, load_ruleset
 from .segment import HEADING, LEAD, TEXT, Unit, segment
 
@@ -40,8 +45,52 @@ _SUBORDINATE = frozenset(
 )
 _BY_REACH = 3  # "by [our licensed] peer specialist"
 _CLAUSE_WORDS = frozenset("but however whereas although though".split())
+_CONTRAST_OPENERS = frozenset("although though whereas while".split())
 _CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")")
 _ORGANIZATION_REACH = 4  # an organization subject starts within this many words
+# Words a subject may open with before its head noun: "The [DMH] case manager",
+# "The charge nurse", "Mobile crisis clinicians".
+_MODIFIER_REACH = 3
+# After a role noun these make it the name of a duty, not a subject: "Van driver duties".
+# Tasks about records: a later one in a clause may be the object of an earlier one
+# (or of a meeting).
+_RECORD_TASKS = frozenset({"routine_notes", "reading_records", "treatment_planning"})
+_GOVERNING_TASKS = _RECORD_TASKS | {"case_meetings"}
+# Verbs that start a duty of their own after "and": "Reviews charts and writes notes".
+_DUTY_VERBS = frozenset(
+    form
+    for verb in "write document record enter complete chart log update fill draft prepare "
+    "input type submit sign develop conduct perform administer lead contribute read review "
+    "access study examine audit participate attend".split()
+    for form in word_forms(verb)
+)
+_AUXILIARIES = frozenset("is are was were be been being get gets".split())
+_PASSIVE_AUX = _AUXILIARIES | {"and", "or"}
+_ADVERBS = frozenset(
+    "also all only usually typically primarily solely always often then to".split()
+)
+_IRREGULAR_PARTICIPLES = frozenset(
+    "led kept held done made run read set paid sent built brought told bought found fed "
+    "met taught".split()
+)
+_DUTY_NOUNS = frozenset("duties duty responsibilities responsibility tasks task coverage".split())
+# Before a self-role these deny it: "The payee coordinator, not the peer mentor, ...".
+# A clause that opens with one of these states a qualification, not a duty.
+_QUALIFICATION_OPENERS = frozenset(
+    "experience knowledge familiarity understanding degree degrees bachelor bachelors "
+    "master masters associate associates background coursework".split()
+)
+# ... except for medication: the sources rule out any part of the MAP program,
+# "up to and including ... attending a MAP class", so asking for it is a finding.
+_QUALIFICATION_FLAGGED = frozenset({"medication_administration"})
+_PRONOUNS = frozenset("it them".split())
+_RELATIVES = frozenset("who whom whose that which".split())
+_DENIERS = frozenset("not nor than".split())
+# Words that cannot sit inside a subject's noun phrase.
+_NOT_MODIFIERS = frozenset(
+    "to with for in on at by from of and or but as if when who that which will shall may "
+    "must can should would is are was were be".split()
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +118,11 @@ class CompiledRules:
             permitted.append(pattern)
             self.permitted_task.append(None)
         self.triggers = PhraseSet(triggers)
+        # Words that open a duty ("Assist", "Administers"): a clause that starts with
+        # one is a verb-first bullet, not a noun phrase naming its subject.
+        self.duty_openers = frozenset(self.triggers.first_words()) | frozenset(
+            PhraseSet(list(ruleset.common["assisting"]) or ["assist"]).first_words()
+        )
         self.permitted = PhraseSet(permitted)
         self.common = {name: PhraseSet(list(value)) for name, value in ruleset.common.items()}
 
@@ -130,7 +184,17 @@ def check(text: str, ruleset: Ruleset | None = None) -> dict:
 
 
 def _section_after(rules: CompiledRules, words, lo: int, hi: int, other_section: bool) -> bool:
-    """Headings like "About us" start text that is not the peer's duties; duty headings end it."""
+    """Headings like "About us" start text that is not the peer's duties; duty headings end it.
+
+    A negated heading ("NOT PART OF THIS JOB", "What you won't do") starts text
+    that is not the peer's duties either, though it names the job.
+    """
+    false_cues = rules.common["not_negations"].find(words, lo, hi)
+    if any(
+        not any(f[1] <= n[1] < f[2] for f in false_cues)
+        for n in rules.common["negations"].find(words, lo, hi)
+    ):
+        return True
     if rules.common["duty_headings"].find(words, lo, hi):
         return False
     if rules.common["other_headings"].find(words, lo, hi):
@@ -139,26 +203,36 @@ def _section_after(rules: CompiledRules, words, lo: int, hi: int, other_section:
 
 
 def _unit_findings(text, rules: CompiledRules, tokens, words, starts, unit: Unit, lo, hi):
+    clauses = _clauses(text, tokens, lo, hi)
     # earliest, then longest, first: the first match that survives is the evidence
-    matches = sorted(
-        (_Match(*m) for m in rules.triggers.find(words, lo, hi)),
-        key=lambda m: (m.start, -m.end, m.pattern),
-    )
-    if not matches:
+    matches = [_Match(*m) for m in rules.triggers.find(words, lo, hi)]
+    peer_passive = _peer_passive_matches(rules, words, clauses)
+    peer_passive |= _antecedent_matches(rules, words, clauses)
+    if not matches and not peer_passive:
         return []
+    matches = sorted(
+        matches + list(peer_passive), key=lambda m: (m.start, -m.end, m.pattern)
+    )
     lead = None
     if unit.lead is not None:
         lead = (bisect_left(starts, unit.lead[0]), bisect_left(starts, unit.lead[1]))
-    clauses = _clauses(text, tokens, lo, hi)
     chosen: dict[str, tuple[_Match, str]] = {}
+    kept: list[tuple[_Match, str, tuple[int, int]]] = []  # every surviving match
     for match in matches:
         task = rules.trigger_task[match.pattern]
         if task in chosen:
             continue
         clause = next(c for c in clauses if c[0] <= match.start < c[1])
         context = _Context(rules, words, clause, lead, clause[0] == lo)
-        if context.negated(match) or context.permitted(task) or context.someone_else(match):
+        if context.negated(match) or context.permitted(task):
             continue
+        if task not in _QUALIFICATION_FLAGGED and words[clause[0]] in _QUALIFICATION_OPENERS:
+            continue  # "Experience with treatment planning a plus": asked of, not done by
+        if match not in peer_passive and context.someone_else(match):
+            continue
+        if _governed(words, match, task, clause, kept):
+            continue
+        kept.append((match, task, clause))
         chosen[task] = (match, CAUTION if context.hedged(match) else VIOLATION)
     findings = []
     for task_slug, (match, severity) in chosen.items():
@@ -182,13 +256,135 @@ def _unit_findings(text, rules: CompiledRules, tokens, words, starts, unit: Unit
     return findings
 
 
+def _governed(words, match: _Match, task: str, clause, kept) -> bool:
+    """The match names the object of an earlier duty about records or meetings,
+    not a duty of its own: in "Reviews progress notes" the notes are read, not
+    written; in "Becomes familiar with participant records, treatment plans ..."
+    the plans are read; in "Attend the flash meeting to review census" the
+    review is the meeting's. It overlaps the earlier match, or follows it with
+    no duty verb of its own in between."""
+    if task not in _RECORD_TASKS:
+        return False
+    for earlier, earlier_task, earlier_clause in kept:
+        if earlier_task == task or earlier_task not in _GOVERNING_TASKS:
+            continue
+        if earlier_clause != clause or earlier.start >= match.start:
+            continue
+        if earlier_task == "case_meetings":
+            # only the meeting's purpose: "meeting to review census"
+            if (
+                task == "reading_records"
+                and match.start < earlier.end
+                and words[match.start] in _DUTY_VERBS
+            ):
+                return True
+            continue
+        # no duty verb of its own in between: "Reviews charts and writes notes" is two duties
+        if not _DUTY_VERBS.intersection(words[earlier.start + 1 : match.start + 1]):
+            return True
+    return False
+
+
+def _passives(words, a: int, b: int):
+    """Passive verbs with an agent in words[a:b]: (participle index, agent start).
+
+    "are dispensed by", "will be reviewed by", "are disbursed to members by",
+    "and reviewed by": an auxiliary up to three words before a participle (or a
+    coordinating "and"/"or" right before it), with "by" at most three words
+    after it. Any participle counts, not a fixed list of verbs; "as required by"
+    is a manner, not a hand-over.
+    """
+    for k in range(a + 2, b - 1):
+        if words[k] != "by":
+            continue
+        for verb in range(k - 1, max(a, k - 5), -1):
+            if not _is_participle(words[verb]):
+                continue
+            if words[verb - 1] in ("and", "or") or any(
+                words[j] in _AUXILIARIES for j in range(max(a, verb - 3), verb)
+            ):
+                yield verb, k + 1
+            break
+
+
+def _is_participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
+
+
+def _peer_passive_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
+    """Duties in passive clauses whose agent is the peer worker, read in active order.
+
+    "Records of guests are reviewed by the peer specialist before admission" is
+    matched as "reviewed Records of guests before admission"; a match's span
+    covers the original words it used.
+    """
+    found: set[_Match] = set()
+    self_roles = rules.common["self_roles"]
+    for a, b in clauses:
+        subject_start = a
+        for verb, agent_start in _passives(words, a, b):
+            first = agent_start
+            while first < b and words[first] in _SUBJECT_PREFIX:
+                first += 1
+            agent = [s for s in self_roles.find(words, agent_start, min(first + 4, b))
+                     if s[1] == first]
+            if not agent:
+                subject_start = verb + 1
+                continue
+            after = max(s[2] for s in agent)
+            # the subject is what precedes the auxiliary: skip back over it
+            aux = verb
+            while aux > subject_start and (
+                words[aux - 1] in _PASSIVE_AUX or words[aux - 1] in _ADVERBS
+            ):
+                aux -= 1
+            by = agent_start - 1
+            # "handed out to tenants" + "Allowances": particles stay with their verb
+            order = [verb, *range(verb + 1, by), *range(subject_start, aux), *range(after, b)]
+            virtual = [words[i] for i in order]
+            for pattern, m_start, m_end in rules.triggers.find(virtual):
+                used = order[m_start:m_end]
+                found.add(_Match(pattern, min(used), max(used) + 1))
+            subject_start = after
+    return found
+
+
+def _antecedent_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
+    """Duties whose object is a pronoun for what a negated clause just named:
+    "Although peers don't write in the record, they are expected to read it" reads
+    the second clause as "read in the record". A match's span is the pronoun's
+    clause words it used (the pronoun stands for the antecedent)."""
+    found: set[_Match] = set()
+    for (pa, pb), (a, b) in zip(clauses, clauses[1:], strict=False):
+        negations = [n[1] for n in rules.common["negations"].find(words, pa, pb)]
+        if not negations:
+            continue
+        antecedent = list(range(min(negations[0] + 2, pb), pb))
+        for k in range(a, b):
+            if words[k] not in _PRONOUNS or not antecedent:
+                continue
+            order = [*range(a, k), *([k] * len(antecedent)), *range(k + 1, b)]
+            virtual = [words[i] for i in range(a, k)]
+            virtual += [words[i] for i in antecedent] + [words[i] for i in range(k + 1, b)]
+            for pattern, m_start, m_end in rules.triggers.find(virtual):
+                used = order[m_start:m_end]
+                if k in used and min(used) < k:  # a verb of this clause, then the pronoun
+                    found.add(_Match(pattern, min(used), max(used) + 1))
+    return found
+
+
 def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Token ranges of the clauses of a unit, cut at semicolons, dashes and "but"."""
+    """Token ranges of the clauses of a unit, cut at semicolons, dashes and "but";
+    a unit that opens with "Although ..." is cut again at its first comma."""
     cuts = [lo]
+    contrast_opening = lo < hi and tokens[lo].word in _CONTRAST_OPENERS
     for i in range(lo + 1, hi):
         between = text[tokens[i - 1].end : tokens[i].start]
         if tokens[i].word in _CLAUSE_WORDS or any(mark in between for mark in _CLAUSE_MARKS):
             cuts.append(i)
+        elif contrast_opening and "," in between:
+            cuts.append(i)
+            contrast_opening = False
     cuts.append(hi)
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
 
@@ -251,7 +447,11 @@ class _Context:
         for span, before in spans:
             if self._mentions_self(span[0], before):
                 return False
-            if self._other_subject(span, before) or self._organization_subject(span, before):
+            if (
+                self._other_subject(span, before)
+                or self._organization_subject(span, before)
+                or self._our_subject(span, before)
+            ):
                 return True
         return self._names_a_role(match) or self._done_by_other(match)
 
@@ -262,12 +462,17 @@ class _Context:
         return any(
             r[1] <= match.start
             and match.end <= r[2]
+            and not (r[2] < self.clause[1] and self.words[r[2]] in _DUTY_NOUNS)
             and (r[1] <= first or {"by", "of"}.intersection(self.words[max(0, r[1] - 2) : r[1]]))
             for r in self._find("other_roles", self.clause)
         )
 
     def _mentions_self(self, start: int, end: int) -> bool:
-        return any(s[1] < end for s in self._find("self_roles", (start, end)))
+        """The peer worker is named before ``end``, and not denied ("not the peer mentor")."""
+        return any(
+            s[1] < end and not _DENIERS.intersection(self.words[max(start, s[1] - 2) : s[1]])
+            for s in self._find("self_roles", (start, end))
+        )
 
     def _subject_start(self, span) -> int:
         i = span[0]
@@ -276,9 +481,31 @@ class _Context:
         return i
 
     def _other_subject(self, span, before: int) -> bool:
-        """The clause opens with another role: "Nurses administer ..."."""
+        """The clause opens with another role: "Nurses administer ...", "The charge
+        nurse reviews ...", "Mobile crisis clinicians conduct ..."; a duty inside that
+        noun phrase is part of the role's name ("The payee coordinator ...")."""
         first = self._subject_start(span)
-        return any(r[1] <= first and r[1] < before for r in self._find("other_roles", span))
+        words = self.words
+        opens_with_determiner = first > span[0]
+        for role in self._find("other_roles", span):
+            if role[1] > first + _MODIFIER_REACH:
+                continue
+            if role[2] < span[1] and words[role[2]] in _DUTY_NOUNS:
+                continue  # "Van driver duties on Tuesdays"
+            modifiers = words[first : role[1]] if role[1] > first else []
+            if modifiers and (
+                _NOT_MODIFIERS.intersection(modifiers)
+                or (not opens_with_determiner and modifiers[0] in self.rules.duty_openers)
+            ):
+                continue  # "Assist nursing staff with ...": a verb, then its object
+            if role[1] < before or before < role[2]:
+                return True
+        return False
+
+    def _our_subject(self, span, before: int) -> bool:
+        """A clause that opens with "our" describes the organization or its staff
+        ("Our reception staff greet visitors"), unless it names the peer worker."""
+        return self.words[span[0]] == "our" and span[0] < before
 
     def _organization_subject(self, span, before: int) -> bool:
         """The clause opens with the organization: "Our clinic offers ..."."""
@@ -290,10 +517,17 @@ class _Context:
     def _done_by_other(self, match: _Match) -> bool:
         """A passive hand-over after the duty to anyone but the peer worker
         ("... is provided by an outside agency", "... is the role of nursing")."""
-        for handed in self._find("handed_over", self.clause):
-            if handed[2] > match.start:  # after the duty, or its own passive verb
-                to_whom = (handed[2], min(handed[2] + _BY_REACH + 2, self.clause[1]))
-                return not self._mentions_self(*to_whom)
+        hand_overs = sorted(
+            [(h[1], h[2]) for h in self._find("handed_over", self.clause)]
+            + [(verb, agent) for verb, agent in _passives(self.words, *self.clause)]
+        )
+        for passive, agent in hand_overs:
+            if agent <= match.start:
+                continue  # before the duty: not about it
+            if _RELATIVES.intersection(self.words[match.end : passive]):
+                continue  # "... accounts that are managed by the program": about the object
+            to_whom = (agent, min(agent + _BY_REACH + 2, self.clause[1]))
+            return not self._mentions_self(*to_whom)
         return False
 
     def hedged(self, match: _Match) -> bool:

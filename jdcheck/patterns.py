@@ -65,6 +65,22 @@ SPELLING_VARIANTS = {
     "licence": "license", "licences": "licenses", "centre": "center", "centres": "centers",
     "practise": "practice", "practises": "practices", "practised": "practiced",
     "practising": "practicing",
+    "documentng": "documenting", "documnting": "documenting", "docmenting": "documenting",
+    "allowence": "allowance", "allowences": "allowances", "alowance": "allowance",
+    "transprot": "transport", "transprots": "transports", "trasport": "transport",
+    "transportion": "transportation", "recieved": "received", "reciept": "receipt",
+    "reciepts": "receipts", "seperate": "separate", "superviser": "supervisor",
+    "persciption": "prescription",
+}
+# Shorthand that job descriptions and clinical notes use, read as the full word.
+ABBREVIATIONS = {
+    "mbr": "member", "mbrs": "members", "appt": "appointment", "appts": "appointments",
+    "pts": "patients", "tx": "treatment", "mtg": "meeting", "mtgs": "meetings",
+    "hx": "history", "dx": "diagnosis", "sx": "symptoms", "rx": "prescription",
+    "rxs": "prescriptions", "docs": "documents", "mgmt": "management",
+    "mgt": "management", "asst": "assistant",
+    "clts": "clients", "clt": "client", "w": "with",
+    "txt": "text", "req": "required", "reqd": "required", "wk": "week", "wkly": "weekly",
 }
 # Compound spellings read as two words.
 SPLIT_VARIANTS = {
@@ -149,7 +165,8 @@ def normalize_word(raw: str) -> tuple[str, ...]:
         word = word.replace("'", "")
     if word in SPLIT_VARIANTS:
         return SPLIT_VARIANTS[word]
-    return (SPELLING_VARIANTS.get(word, word),)
+    word = SPELLING_VARIANTS.get(word, word)
+    return (ABBREVIATIONS.get(word, word),)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -445,6 +462,10 @@ class PhraseSet:
                 for word in self._words[n]:
                     self._by_first_word.setdefault(word, []).append(n)
         del self._label, self._next
+
+    def first_words(self) -> set[str]:
+        """Every word form a match can start with."""
+        return set(self._by_first_word)
 
     def find(self, words: list[str], lo: int = 0, hi: int | None = None):
         """All matches within words[lo:hi] as (pattern index, start, end) word indices.

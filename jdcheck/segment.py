@@ -141,7 +141,8 @@ def _is_heading(line: str) -> bool:
     if words[-1].lower() in _SMALL_WORDS:
         return False  # "Provide transportation to" continues on the next line
     if line.endswith(":"):
-        return len(words) <= 4
+        # "This position does not:" and "You will:" lead into items; they are not titles
+        return len(words) <= 4 and words[-1].lower() not in _LEAD_ENDINGS
     if not (line[0].isupper() or line[0].isdigit()):
         return False
     if len(words) <= 6:
@@ -154,6 +155,10 @@ def _is_heading(line: str) -> bool:
 
 
 _SMALL_WORDS = frozenset("a an the and or of for to in on at with by".split())
+_LEAD_ENDINGS = frozenset(
+    "not never will won't include includes including does do must may can should shall "
+    "be are is".split()
+)
 
 
 def _split_block(text: str, start: int, end: int, lead):

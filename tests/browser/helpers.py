@@ -62,6 +62,26 @@ def add_session(page: Page, base_url: str, user) -> None:
     )
 
 
+def make_curator(email: str):
+    """A staff member in the Curators group, with the rights its data migrations grant.
+
+    Browser tests run in transactions that are flushed, which removes the group the
+    migrations created, so it is made again here.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    from portal.roles import CURATORS_GROUP
+    from tests.conftest import make_user
+
+    curators, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
+    curators.permissions.add(
+        *Permission.objects.filter(content_type__app_label__in=["standards", "toolkit"])
+    )
+    curator = make_user(email, staff=True)
+    curator.groups.add(curators)
+    return curator
+
+
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     """Fill allauth's sign-in form on the current page (the login page, or one it redirected to)."""
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")

@@ -9,18 +9,17 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.contrib.auth.models import Group
 from django.core import mail
 from playwright.sync_api import expect
 
 from portal.content import Status
-from portal.roles import CURATORS_GROUP
 from tests.browser.helpers import (
     CONFLICTING_DUTY,
     JOB_DESCRIPTION,
     docx_bytes,
     heading,
     link_in_last_email,
+    make_curator,
     message,
     sign_in,
     without_line,
@@ -214,8 +213,7 @@ def test_curator_publishes_a_toolkit_document_and_decides_on_a_submission(
     # turns between computing the code and submitting it cannot fail the test.
     settings.MFA_TOTP_TOLERANCE = 1
     secret = generate_totp_secret()
-    curator = make_user("curator@transcom.example", staff=True)
-    curator.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
+    curator = make_curator("curator@transcom.example")
     TOTP.activate(curator, secret)
     draft = Document.objects.create(
         title="Peer supervision checklist (draft)", slug="peer-supervision-checklist",

@@ -87,3 +87,72 @@ def test_elements_found(text, element):
 )
 def test_elements_not_found(text, element):
     assert check(text)["elements"][element] is False
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Supervised by a Certified Peer Specialist.", True),
+        ("Supervision by a CPS supervisor.", True),
+        ("Peer supervision is provided weekly.", True),
+        ("Reports to the Peer Services Director, a CPS.", True),
+        ("Meets weekly with a clinical supervisor who is a CPS.", True),
+        ("Supervision from a supervisor trained in peer support.", True),
+        ("Supervised by an LICSW.", False),
+        ("Receives clinical supervision by the program's LMHC.", False),
+        ("The Peer Specialist is supervised by the Clinical Director.", False),
+        (
+            "Receives supervision from the Program Director (LICSW) and attends the "
+            "monthly peer staff meeting.",
+            False,
+        ),
+    ],
+)
+def test_peer_supervision_is_decided_by_who_supervises(text, expected):
+    assert check(text)["elements"]["peer_supervision"] is expected
+
+
+def test_named_non_peer_supervisor_outweighs_bare_peer_supervision():
+    text = (
+        "Participates in peer supervision and policy meetings.\n\n"
+        "Supervision: supervised by the Program Director (LICSW)."
+    )
+    assert check(text)["elements"]["peer_supervision"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid time for CE.",
+        "Conference attendance is paid.",
+        "Training stipend of $500 per year.",
+        "Eligible for paid educational leave for continuing education.",
+        "CPS training is paid and the hours are paid as work hours.",
+    ],
+)
+def test_paid_training_wordings(text):
+    assert check(text)["elements"]["paid_training"] is True
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CPS required or obtained within 12 months.", True),
+        ("CPS preferred.", True),  # asked for and valued: counts (see elements.py)
+        ("CPS not required.", False),
+    ],
+)
+def test_cps_credential_wordings(text, expected):
+    assert check(text)["elements"]["cps_credential"] is expected
+
+
+@pytest.mark.parametrize(
+    "text, pay",
+    [
+        ("Salary: $41,600 - $47,000 per year, plus $2/hr night differential.", 20.0),
+        ("Annual salary range $45,760-$52,000.", 22.0),
+        ("Salary Range: $52,000.00 - $61,000.00 annually.", 25.0),
+    ],
+)
+def test_annual_ranges_take_the_low_end_and_ignore_differentials(text, pay):
+    assert check(text)["elements"]["hourly_pay"] == pay

@@ -1,0 +1,208 @@
+"""Classes of phrasing the checker reads beyond its literal patterns: the passive
+voice, subjects other than the peer, negation scope, contrasts, governed objects,
+headings, abbreviations and qualification lines. One behaviour per test; each
+parameter is a different wording of the class, none copied from the corpus."""
+
+import pytest
+
+from jdcheck import check
+from jdcheck.patterns import tokenize
+
+
+def tasks(text: str) -> set[str]:
+    return {f["task"] for f in check(text)["findings"]}
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Progress notes are written by the peer mentor after each visit.", "routine_notes"),
+        ("Residents' rooms are searched by the recovery coach weekly.", "compliance_monitoring"),
+        ("Urine screens will be collected by the CPS.", "compliance_monitoring"),
+        ("Allowances are handed out to tenants by the peer specialist.", "representative_payee"),
+        ("Charts are reviewed by this position before outreach.", "reading_records"),
+    ],
+)
+def test_passive_with_the_peer_as_agent_is_the_peers_duty(text, task):
+    assert tasks(text) == {task}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Urine screens will be collected by nursing.",
+        "Progress notes are drafted by clinicians and signed by the supervisor.",
+        "Bed checks are done by the overnight counselor.",
+    ],
+)
+def test_passive_with_another_agent_is_not(text):
+    assert tasks(text) == set()
+
+
+def test_relative_clause_passive_does_not_hand_the_duty_over():
+    text = "Co-signs withdrawals from tenants' accounts that are controlled by the agency."
+    assert tasks(text) == {"representative_payee"}
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Medication observation is part of the routine for all staff including peers.",
+         "medication_administration"),
+        ("The incumbent completes progress notes for each contact.", "routine_notes"),
+        ("Staff in this role attend clinical rounds.", "case_meetings"),
+        ("You will drive members to their appointments in the agency car.", "transportation"),
+    ],
+)
+def test_the_peer_named_in_other_words(text, task):
+    assert tasks(text) == {task}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The house manager conducts bed checks.",
+        "The charge nurse reviews patient histories each morning.",
+        "Mobile crisis clinicians conduct all crisis assessments.",
+        "Our reception staff greet visitors and answer the main line.",
+        "Our housing program partners with a payee service for tenants who choose one.",
+        "The payee coordinator, not the peer mentor, hands out weekly allowances.",
+    ],
+)
+def test_another_role_or_the_organization_as_subject(text):
+    assert tasks(text) == set()
+
+
+def test_role_noun_naming_a_duty_is_not_a_subject():
+    assert tasks("Van driver duties on Mondays.") == {"transportation"}
+
+
+def test_verb_first_bullet_is_not_a_subject():
+    assert tasks("Assist nursing staff with the evening med pass.") == {
+        "medication_administration"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The peer specialist does not pass meds but does complete progress notes.",
+         {"routine_notes"}),
+        ("The peer won't lead the med group, but will count pills.",
+         {"medication_administration"}),
+        ("No charting, no chart review, no rounds.", set()),
+        ("Peer staff are exempt from MAP.", set()),
+        ("You won't be asked to drive members anywhere.", set()),
+    ],
+)
+def test_negation_scope(text, expected):
+    assert tasks(text) == expected
+
+
+def test_contrast_pronoun_takes_the_negated_object():
+    text = "Although peers don't write in the record, they are expected to read it."
+    assert tasks(text) == {"reading_records"}
+
+
+def test_not_all_inclusive_is_not_a_negation():
+    text = "Duties (this list is not all inclusive):\n- Pass medications to residents."
+    assert tasks(text) == {"medication_administration"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Reviews nursing notes and the census before outreach.", {"reading_records"}),
+        ("Becomes familiar with client records, service plans and histories.",
+         {"reading_records"}),
+        ("Reviews charts and writes progress notes.", {"reading_records", "routine_notes"}),
+        ("Attend the morning meeting to review the census and patient concerns.",
+         {"case_meetings"}),
+    ],
+)
+def test_a_reading_verb_governs_the_records_it_reads(text, expected):
+    assert tasks(text) == expected
+
+
+def test_negated_heading_starts_text_that_is_not_duties():
+    text = (
+        "WHAT THIS JOB IS NOT\n"
+        "- Passing medications or keeping medication logs\n"
+        "- Writing notes in the chart\n\n"
+        "RESPONSIBILITIES\n"
+        "- Drive the program van.\n"
+    )
+    assert tasks(text) == {"transportation"}
+
+
+def test_short_lead_in_ending_with_a_negation_is_a_lead_not_a_heading():
+    text = "This role does not:\n- pass medications\n- read charts\n"
+    assert tasks(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Transprot mbrs to appts.", {"transportation"}),
+        ("Attend tx team mtgs and give updates on pts.", {"case_meetings"}),
+        ("Recieve and distribute residents' allowence weekly.", {"representative_payee"}),
+        ("Helps develop IAPs.", {"treatment_planning"}),
+        ("Writes DAP notes after each session.", {"routine_notes"}),
+        ("Completes CANS and ASAM assessments.", {"treatment_planning"}),
+    ],
+)
+def test_abbreviations_and_typos(text, expected):
+    assert tasks(text) == expected
+
+
+def test_shorthand_is_read_as_the_full_word():
+    assert [t.word for t in tokenize("mbrs appts pts tx mtgs")] == [
+        "members", "appointments", "patients", "treatment", "meetings",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Experience with treatment planning a plus.", set()),
+        ("Bachelor's degree or case management experience preferred.", set()),
+        ("Knowledge of MAP regulations preferred.", {"medication_administration"}),
+    ],
+)
+def test_qualification_lines_are_not_duties_except_medication(text, expected):
+    assert tasks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At someone's request, do laundry side by side at the laundromat.",
+        "When a young adult invites you, join their transition planning meeting.",
+        "At a member's invitation, attend their case conference with them.",
+        "Work side by side with members in the clerical unit, as the members choose.",
+        "Answer warmline calls from people who want to talk.",
+        "Attend the weekly peer team huddle to plan groups.",
+    ],
+)
+def test_permitted_contexts(text):
+    assert tasks(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Transport/accompany residents to medical appointments.", "transportation"),
+        ("Supports the nursing team with medication tasks (e.g., med pass, MAR).",
+         "medication_administration"),
+        ("3.2 Maintains the MAR for each resident.", "medication_administration"),
+        ("DUTIES - MEDS: observes residents taking medications", "medication_administration"),
+    ],
+)
+def test_layouts_slashes_parentheses_numbering_and_caps(text, task):
+    assert tasks(text) == {task}
+
+
+def test_table_line_with_bars():
+    assert tasks("Duty | Frequency\nMed pass | Daily | 8am and 8pm") == {
+        "medication_administration"
+    }
