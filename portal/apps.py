@@ -1,6 +1,19 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
+
+    def ready(self):
+        from portal.page_cache import content_changed
+
+        # Public pages show standards and toolkit content: any change to it
+        # makes the cached pages stale.
+        for app_label in ("standards", "toolkit"):
+            for model in apps.get_app_config(app_label).get_models():
+                uid = f"page-cache-{model._meta.label}"
+                post_save.connect(content_changed, sender=model, dispatch_uid=uid)
+                post_delete.connect(content_changed, sender=model, dispatch_uid=uid)
+        m2m_changed.connect(content_changed, dispatch_uid="page-cache-m2m")

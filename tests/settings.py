@@ -14,3 +14,5 @@ SECURE_SSL_REDIRECT = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # The quick check's own limit is tested with override_settings where it matters.
 QUICK_CHECK_RATE_LIMIT = "10000/m"
+# Tests see every change at once; tests/portal/test_page_cache.py turns the cache on.
+PUBLIC_PAGE_CACHE_SECONDS = 0
