@@ -55,6 +55,8 @@ _MODIFIER_REACH = 3
 # Tasks about records: a later one in a clause may be the object of an earlier one
 # (or of a meeting).
 _RECORD_TASKS = frozenset({"routine_notes", "reading_records", "treatment_planning"})
+_GOVERNING_REACH = 30  # words from an earlier duty's verb to the object it governs
+_COORDINATORS = frozenset("and or then also".split())
 _GOVERNING_TASKS = _RECORD_TASKS | {"case_meetings"}
 # Verbs that start a duty of their own after "and": "Reviews charts and writes notes".
 _DUTY_VERBS = frozenset(
@@ -270,6 +272,8 @@ def _governed(words, match: _Match, task: str, clause, kept) -> bool:
             continue
         if earlier_clause != clause or earlier.start >= match.start:
             continue
+        if match.start - earlier.start > _GOVERNING_REACH:
+            continue  # bounded, so a long clause stays linear
         if earlier_task == "case_meetings":
             # only the meeting's purpose: "meeting to review census"
             if (
@@ -279,8 +283,11 @@ def _governed(words, match: _Match, task: str, clause, kept) -> bool:
             ):
                 return True
             continue
-        # no duty verb of its own in between: "Reviews charts and writes notes" is two duties
-        if not _DUTY_VERBS.intersection(words[earlier.start + 1 : match.start + 1]):
+        # no duty verb of its own after "and": "Reviews charts and writes notes" is two duties
+        if not any(
+            words[i] in _DUTY_VERBS and words[i - 1] in _COORDINATORS
+            for i in range(earlier.start + 1, match.end)
+        ):
             return True
     return False
 
@@ -370,6 +377,7 @@ def _antecedent_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
                 used = order[m_start:m_end]
                 if k in used and min(used) < k:  # a verb of this clause, then the pronoun
                     found.add(_Match(pattern, min(used), max(used) + 1))
+            break  # the first pronoun only: one pass over the clause
     return found
 
 
