@@ -30,7 +30,7 @@ lint: install
 	$(PY) -m ruff check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-test-sqlite: install
+test-sqlite: install system-test-deps
 	$(PY) -m pytest
 
 test-postgres: install system-test-deps
