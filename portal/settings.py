@@ -175,6 +175,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+# People are known by their email address; the username allauth generates stays internal.
+ACCOUNT_USER_DISPLAY = "portal.accounts.user_display"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CPS Standards Portal] "
 # allauth's default rate limits (login, failed login, signup, password reset)

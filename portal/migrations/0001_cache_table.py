@@ -4,12 +4,15 @@ The cache backs allauth's rate limits and the compiled checker rules, shared by
 every worker. createcachetable is idempotent and skips a Redis configuration.
 """
 
+from io import StringIO
+
 from django.core.management import call_command
 from django.db import migrations
 
 
 def create_cache_table(apps, schema_editor):
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0,
+                 stdout=StringIO())
 
 
 class Migration(migrations.Migration):

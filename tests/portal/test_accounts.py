@@ -46,6 +46,10 @@ def test_signup_verify_login_logout_end_to_end(client):
     )
     assert response.context["user"].is_authenticated
     assert response.context["user"].email == "new.hire@example.org"
+    # People are named by email; the generated username never shows.
+    html = response.content.decode()
+    assert "signed in as new.hire@example.org" in html
+    assert f"as {response.context['user'].username}." not in html
 
     response = client.post(reverse("account_logout"), follow=True)
     assert not response.context["user"].is_authenticated
