@@ -42,6 +42,8 @@ _CUES = {
         "certified peer specialist",
         "peer (supervisor|supervision|support|services|roles|role|specialist supervisor)",
         "trained in peer",
+        "peer (trained|training|experience|background)",
+        "lived experience",
         "(peer|recovery) (specialist|specialists|coordinator|director|manager|worker) "
         "[supervisor]",
     ],
@@ -50,6 +52,7 @@ _CUES = {
         "(supervised|supervision|supervisor|supervisors) (by|from|with|who|trained)",
         "reports to",
         "(supervised|supervision) [is] [provided|given|offered] (by|from)",
+        "(supervisor|supervisors) (is|are|will be)",
     ],
     # peer supervision as such: "Peer supervision is provided weekly", "CPS supervisor"
     "peer_supervisor": [
@@ -57,6 +60,8 @@ _CUES = {
         "(peer|CPS) specialist supervisor",
         "supervisor (trained|experienced) in peer",
         "supervisors of peer (workers|specialists|staff)",
+        "peer trained (supervisor|supervisors|supervision)",
+        "(supervisor|supervisors) with (lived experience|peer)",
     ],
     "lived_experience": [
         "lived experience",
@@ -88,6 +93,15 @@ _CUES = {
         "(training|trainings|CPS training|conference|conferences|continuing education|CEUs)",
         "(training|CPS training|conference|conferences|continuing education) "
         "(is|are) (paid|covered|funded|reimbursed)",
+        "(training|trainings|CE|CEU|CEUs|continuing education|conference|conferences|"
+        "professional development) (hours|time|days) (are|is) (paid|compensated|covered)",
+        "(paid|compensated) (to attend|for) * (training|trainings|conference|conferences|"
+        "continuing education|professional development)",
+        "(cover|pay|fund|reimburse) (the|all) (cost|costs|fees) of * (training|trainings|"
+        "conference|conferences|continuing education|certification|CEUs)",
+        "paid (days|hours|time) * (professional development|training|trainings|conferences|"
+        "continuing education)",
+        "paid (time off|leave) (to|for) * (training|trainings|conference|conferences|networking)",
     ],
     # training for a prohibited or unrelated task is not peer training time
     "other_training": ["MAP", "medication administration", "CPR", "first aid"],

@@ -46,7 +46,7 @@ _SUBORDINATE = frozenset(
 _BY_REACH = 3  # "by [our licensed] peer specialist"
 _CLAUSE_WORDS = frozenset("but however whereas although though".split())
 _CONTRAST_OPENERS = frozenset("although though whereas while".split())
-_CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")")
+_CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")", "|")
 _ORGANIZATION_REACH = 4  # an organization subject starts within this many words
 # Words a subject may open with before its head noun: "The [DMH] case manager",
 # "The charge nurse", "Mobile crisis clinicians".
@@ -86,12 +86,28 @@ _QUALIFICATION_OPENERS = frozenset(
 # "up to and including ... attending a MAP class", so asking for it is a finding.
 _QUALIFICATION_FLAGGED = frozenset({"medication_administration"})
 _PRONOUNS = frozenset("it them".split())
+# An agent that names everyone on duty "including the peer" (or "the peer ... included")
+# hands the duty to the peer worker too: the agent phrase runs on to the inclusion.
+# Tasks whose patterns end on the people acted upon (supervised, driven): when that
+# word is a possessor ("Oversee tenants' finances") the object is something else.
+_PEOPLE_OBJECT_TASKS = frozenset({"custodial_care", "transportation"})
+_INCLUSIVE = frozenset("including included incl plus alongside".split())
+_INCLUSIVE_REACH = 10  # words from "by" to "including"
+# Adjectives that open a role's name, not a duty: "Clinical case managers hold ...".
+_ROLE_ADJECTIVES = frozenset(
+    "clinical medical psychiatric licensed senior lead primary mobile residential "
+    "outpatient inpatient behavioral".split()
+)
+# After a bare role noun these make it the name of a duty in a verbless bullet:
+# "Van driver for the day program on Mondays".
+_TITLE_FOLLOWERS = frozenset("for on at in during as when every each".split())
 _RELATIVES = frozenset("who whom whose that which".split())
 _DENIERS = frozenset("not nor than".split())
 # Words that cannot sit inside a subject's noun phrase.
 _NOT_MODIFIERS = frozenset(
     "to with for in on at by from of and or but as if when who that which will shall may "
-    "must can should would is are was were be".split()
+    "must can should would is are was were be not no never nor though although while whereas "
+    "unlike".split()
 )
 
 
@@ -234,6 +250,12 @@ def _unit_findings(text, rules: CompiledRules, tokens, words, starts, unit: Unit
             continue
         if _governed(words, match, task, clause, kept):
             continue
+        if (
+            task in _PEOPLE_OBJECT_TASKS
+            and match not in peer_passive
+            and _possessive(text, tokens[match.end - 1])
+        ):
+            continue  # "Oversee tenants' finances": the tenants own the object
         kept.append((match, task, clause))
         chosen[task] = (match, CAUTION if context.hedged(match) else VIOLATION)
     findings = []
@@ -314,6 +336,28 @@ def _passives(words, a: int, b: int):
             break
 
 
+def _agent_end(words, agent: int, end: int) -> int:
+    """Where the agent phrase after "by" ends: a few words, or on to the end of an
+    inclusion ("by whoever is on duty, including the peer specialist")."""
+    short = min(agent + _BY_REACH + 2, end)
+    for i in range(agent, min(agent + _INCLUSIVE_REACH, end)):
+        if words[i] in _INCLUSIVE:
+            return max(short, min(i + 5, end))
+    return short
+
+
+def _possessive(text: str, token: Token) -> bool:
+    """The word is a possessor ("residents'", "member's"): what follows is the object."""
+    if text[token.end - 2 : token.end].lower() in ("'s", "’s"):
+        return True
+    return (
+        token.end < len(text)
+        and text[token.end] in "'’"
+        and text[token.end - 1] in "sS"
+        and (token.end + 1 == len(text) or not text[token.end + 1].isalpha())
+    )
+
+
 def _is_participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
 
@@ -333,8 +377,10 @@ def _peer_passive_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
             first = agent_start
             while first < b and words[first] in _SUBJECT_PREFIX:
                 first += 1
-            agent = [s for s in self_roles.find(words, agent_start, min(first + 4, b))
-                     if s[1] == first]
+            reach = _agent_end(words, agent_start, b)
+            inclusive = reach > min(agent_start + _BY_REACH + 2, b)
+            agent = [s for s in self_roles.find(words, agent_start, max(min(first + 4, b), reach))
+                     if s[1] == first or inclusive]
             if not agent:
                 subject_start = verb + 1
                 continue
@@ -388,7 +434,10 @@ def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int
     contrast_opening = lo < hi and tokens[lo].word in _CONTRAST_OPENERS
     for i in range(lo + 1, hi):
         between = text[tokens[i - 1].end : tokens[i].start]
-        if tokens[i].word in _CLAUSE_WORDS or any(mark in between for mark in _CLAUSE_MARKS):
+        but_also = tokens[i].word == "but" and i + 1 < hi and tokens[i + 1].word == "also"
+        if (tokens[i].word in _CLAUSE_WORDS and not but_also) or any(
+            mark in between for mark in _CLAUSE_MARKS
+        ):
             cuts.append(i)
         elif contrast_opening and "," in between:
             cuts.append(i)
@@ -471,9 +520,27 @@ class _Context:
             r[1] <= match.start
             and match.end <= r[2]
             and not (r[2] < self.clause[1] and self.words[r[2]] in _DUTY_NOUNS)
+            and not self._titled_duty(r, self.clause)
             and (r[1] <= first or {"by", "of"}.intersection(self.words[max(0, r[1] - 2) : r[1]]))
             for r in self._find("other_roles", self.clause)
         )
+
+    def _titled_duty(self, role, span) -> bool:
+        """A bare singular role noun that opens a verbless bullet and is followed by a
+        preposition (or nothing) names the duty: "Van driver for the day program"."""
+        words = self.words
+        return (
+            role[1] == span[0]
+            and not words[role[2] - 1].endswith("s")
+            and (role[2] >= span[1] or words[role[2]] in _TITLE_FOLLOWERS)
+            and any(m[1] < role[2] and role[1] < m[2] for m in self._find_triggers(span))
+        )
+
+    def _find_triggers(self, span):
+        key = ("triggers", span)
+        if key not in self._cache:
+            self._cache[key] = self.rules.triggers.find(self.words, *span)
+        return self._cache[key]
 
     def _mentions_self(self, start: int, end: int) -> bool:
         """The peer worker is named before ``end``, and not denied ("not the peer mentor")."""
@@ -484,6 +551,8 @@ class _Context:
 
     def _subject_start(self, span) -> int:
         i = span[0]
+        if i < span[1] and self.words[i] in _CONTRAST_OPENERS:
+            i += 1  # "While our residential counselors are ..."
         while i < span[1] and self.words[i] in _SUBJECT_PREFIX:
             i += 1
         return i
@@ -500,10 +569,16 @@ class _Context:
                 continue
             if role[2] < span[1] and words[role[2]] in _DUTY_NOUNS:
                 continue  # "Van driver duties on Tuesdays"
+            if self._titled_duty(role, span):
+                continue  # "Van driver for the day program"
             modifiers = words[first : role[1]] if role[1] > first else []
             if modifiers and (
                 _NOT_MODIFIERS.intersection(modifiers)
-                or (not opens_with_determiner and modifiers[0] in self.rules.duty_openers)
+                or (
+                    not opens_with_determiner
+                    and modifiers[0] in self.rules.duty_openers
+                    and modifiers[0] not in _ROLE_ADJECTIVES
+                )
             ):
                 continue  # "Assist nursing staff with ...": a verb, then its object
             if role[1] < before or before < role[2]:
@@ -530,11 +605,16 @@ class _Context:
             + [(verb, agent) for verb, agent in _passives(self.words, *self.clause)]
         )
         for passive, agent in hand_overs:
+            to_whom = (agent, _agent_end(self.words, agent, self.clause[1]))
+            if agent <= match.start and match.end <= to_whom[1]:
+                # the match names the agent itself: "... is provided by the agency's van drivers"
+                if not self._mentions_self(*to_whom):
+                    return True
+                continue
             if agent <= match.start:
                 continue  # before the duty: not about it
             if _RELATIVES.intersection(self.words[match.end : passive]):
                 continue  # "... accounts that are managed by the program": about the object
-            to_whom = (agent, min(agent + _BY_REACH + 2, self.clause[1]))
             return not self._mentions_self(*to_whom)
         return False
 

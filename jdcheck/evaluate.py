@@ -6,10 +6,11 @@ The corpus has three parts, each reported separately:
 
 - tuned: tests/corpus/sentences.jsonl and tests/corpus/jds/, the text the
   rules were written against;
-- validation: tests/corpus/validation_sentences.jsonl and
-  tests/corpus/validation_jds/, written independently in other styles; rule
+- validation: tests/corpus/validation2_sentences.jsonl and
+  tests/corpus/validation2_jds/, written independently in other styles; rule
   changes are checked against its totals to see that they generalise, never
-  tuned sentence by sentence;
+  tuned sentence by sentence (an earlier validation part has since been
+  merged into the tuned part);
 - held-back: tests/corpus/heldout, never read while writing rules; only its
   totals are printed.
  Sentence grading: a sentence's set of task slugs against
@@ -26,8 +27,8 @@ from .engine import check
 from .ruleset import CATEGORIES, Ruleset, load_ruleset
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
-VALIDATION_SENTENCES = "validation_sentences.jsonl"
-VALIDATION_JDS = "validation_jds"
+VALIDATION_SENTENCES = "validation2_sentences.jsonl"
+VALIDATION_JDS = "validation2_jds"
 ELEMENTS = ("hourly_pay", "peer_supervision", "lived_experience", "paid_training", "cps_credential")
 
 
@@ -40,8 +41,8 @@ def evaluate_corpus(
     """Scores for one corpus part: ``path/sentences`` and ``path/jds/labels.json``.
 
     The validation part lives beside the tuned one under other names:
-    ``evaluate_corpus(CORPUS_DIR, sentences="validation_sentences.jsonl",
-    jds="validation_jds")``.
+    ``evaluate_corpus(CORPUS_DIR, sentences=VALIDATION_SENTENCES,
+    jds=VALIDATION_JDS)``.
     """
     ruleset = ruleset or load_ruleset()
     path = Path(path)

@@ -13,6 +13,9 @@ A pattern is a phrase, never a regular expression:
 - ``[...]`` is optional.
 - ``*`` skips up to four words (it cannot start or end a pattern).
 - ``=word`` matches that exact form only: ``=chart`` is the verb, not "charts".
+- ``@class`` matches any word or phrase of a named word family (``@served``:
+  the people a program serves; ``@meds``: medication and its synonyms), so a
+  rule written for "residents" also reads "tenants", "guests" or "members".
 - Case and punctuation never matter.
 
 Text is tokenized once into words with their character offsets; patterns
@@ -136,6 +139,19 @@ IRREGULAR = {
 }
 
 _VOWELS = set("aeiou")
+
+# Word families patterns name with ``@``: one list per family, so that every
+# rule about "the people served" or "medication" reads the same synonyms.
+WORD_CLASSES = {
+    "served": "client|resident|patient|member|participant|individual|consumer|guest|tenant|"
+    "youth|young adult|young adults|person|people|adult|adults|kid|kids|child|children|"
+    "teen|teens|adolescent|adolescents|caller|callers|admission|referral|visitor|"
+    "survivor|veteran|veterans|patron|attendee|student|students|service user|"
+    "service users|peer|peers|occupant|occupants|inmate|inmates|detainee|detainees",
+    "meds": "medication|meds|med|medicine|pill|tablet|capsule|dose|prescription|PRN|"
+    "injection|injectable|psych meds|psychotropic|psychotropics|insulin|methadone|"
+    "suboxone|buprenorphine|clozapine|lithium|antipsychotic|antipsychotics",
+}
 
 
 class PatternError(ValueError):
@@ -304,6 +320,12 @@ class _Parser:
         self.i += 1
         if piece == "*":
             return _Gap()
+        if piece.startswith("@"):
+            family = WORD_CLASSES.get(piece[1:].lower())
+            if family is None:
+                self.error(pos, f"Unknown word family {piece!r} (known: "
+                           f"{', '.join('@' + k for k in sorted(WORD_CLASSES))})")
+            return _Choice(tuple(_word_class(piece[1:].lower())))
         if piece in "([":
             closing = ")" if piece == "(" else "]"
             options = self.alternatives(closing)
@@ -320,6 +342,15 @@ class _Parser:
             self.error(pos, f"No word in {piece!r}")
         seq = tuple(_Words(frozenset({w}) if exact else word_forms(w)) for w in words)
         return seq[0] if len(seq) == 1 else _Choice((seq,))
+
+
+def _word_class(name: str) -> tuple[tuple, ...]:
+    """The options of a word family: one sequence of words per phrase."""
+    options = []
+    for phrase in WORD_CLASSES[name].split("|"):
+        words = [w for m in _WORD.finditer(phrase) for w in normalize_word(m.group())]
+        options.append(tuple(_Words(word_forms(w)) for w in words))
+    return tuple(options)
 
 
 def _merge_alternatives(left, right):

@@ -21,7 +21,7 @@ def test_tuned_corpus_is_large_enough():
 def test_tuned_corpus_floor():
     result = evaluate_corpus(CORPUS, RULESET)
     sentences, documents = result["sentences"], result["documents"]
-    assert sentences["micro"]["f1"] >= 0.97
+    assert sentences["micro"]["f1"] >= 0.98
     assert sentences["hard_negative_fp_rate"] <= 0.02
     for category, scores in sentences["per_category"].items():
         assert scores["f1"] >= 0.9, category
@@ -36,7 +36,7 @@ def test_validation_corpus_floor():
         CORPUS, RULESET, sentences=VALIDATION_SENTENCES, jds=VALIDATION_JDS
     )
     sentences, documents = result["sentences"], result["documents"]
-    assert sentences["sentences"] >= 390
+    assert sentences["sentences"] >= 380
     assert sentences["micro"]["f1"] >= VALIDATION_SENTENCE_F1
     assert sentences["hard_negative_fp_rate"] <= VALIDATION_HARD_NEGATIVE_FP
     assert documents["micro"]["f1"] >= VALIDATION_DOCUMENT_F1
@@ -54,16 +54,19 @@ def test_heldout_corpus_floor():
 
 
 # Validation floors: a little below what was measured, so that a regression fails.
-# Measured: sentence micro F1 0.902, hard-negative FP 0.047 (6/128), descriptions F1 0.960,
-# element accuracy 1.000 (before this work: 0.871, 0.086, 0.538, 0.880).
-VALIDATION_SENTENCE_F1 = 0.89
-VALIDATION_HARD_NEGATIVE_FP = 0.06
-VALIDATION_DOCUMENT_F1 = 0.92
-VALIDATION_ELEMENT_ACCURACY = 0.95
+# The first validation part was merged into the tuned part in round three; these are
+# for validation2 (written independently while the class fixes were being made).
+# Measured: sentence micro F1 0.898, hard-negative FP 0.009 (1/114), descriptions F1 1.000,
+# element accuracy 0.850.
+VALIDATION_SENTENCE_F1 = 0.88
+VALIDATION_HARD_NEGATIVE_FP = 0.03
+VALIDATION_DOCUMENT_F1 = 0.95
+VALIDATION_ELEMENT_ACCURACY = 0.80
 
 # Held-back floors: a little below what was measured, so that a regression fails.
 # Measured with ruleset 2025.1: sentence micro F1 0.937, hard-negative FP 0.000, descriptions F1 0.966.
 # After the generalisation work: sentence micro F1 0.946, hard-negative FP 0.016, descriptions 0.966.
-HELDOUT_SENTENCE_F1 = 0.90
+# After round three (word families, inclusive agents, ...): 0.950, 0.000, 1.000.
+HELDOUT_SENTENCE_F1 = 0.93
 HELDOUT_HARD_NEGATIVE_FP = 0.03
-HELDOUT_DOCUMENT_F1 = 0.90
+HELDOUT_DOCUMENT_F1 = 0.95

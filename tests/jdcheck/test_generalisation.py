@@ -206,3 +206,121 @@ def test_table_line_with_bars():
     assert tasks("Duty | Frequency\nMed pass | Daily | 8am and 8pm") == {
         "medication_administration"
     }
+
+
+# --- round three: word families, inclusive agents, possessors, concessions ---------
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Drive guests to the laundromat on Saturdays.", "transportation"),
+        ("Transport young adults between the dorm and the clinic.", "transportation"),
+        ("Gives patients their psychotropics at bedtime.", "medication_administration"),
+        ("Reminds callers to take their methadone dose.", "medication_administration"),
+        ("Brings new referrals to the shelter after hours.", "transportation"),
+    ],
+)
+def test_word_families_cover_people_served_and_medication(text, task):
+    assert task in tasks(text)
+
+
+def test_unknown_word_family_is_a_pattern_error():
+    from jdcheck.patterns import PatternError, compile_pattern
+
+    with pytest.raises(PatternError, match="word family"):
+        compile_pattern("drive * @passengers")
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Group notes are entered by all staff, including peer specialists.", "routine_notes"),
+        ("Chores in the house are done by whoever works nights, the CPS included.",
+         "custodial_care"),
+        ("Bed checks are completed by every staff member, including the recovery coach.",
+         "custodial_care"),
+    ],
+)
+def test_inclusive_agent_names_the_peer(text, task):
+    assert task in tasks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rides are provided by the county's shuttle service.",
+        "Bed checks are done by overnight residential staff.",
+    ],
+)
+def test_a_match_inside_the_agent_is_not_a_duty(text):
+    assert tasks(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oversee tenants' budgets and savings.",
+        "Pick up members' refills at the drugstore.",
+    ],
+)
+def test_possessor_is_not_the_person_acted_upon(text):
+    assert not {"custodial_care", "transportation"} & tasks(text)
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("The mentor, though not a nurse, passes medications on weekends.",
+         "medication_administration"),
+        ("While not a clinician, the peer specialist completes intake assessments.",
+         "treatment_planning"),
+    ],
+)
+def test_concessive_not_a_role_does_not_negate_the_duty(text, task):
+    assert task in tasks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peer mentors may decline requests to watch residents in the lounge.",
+        "Not only is the CPS exempt from MAP, but also from any charting.",
+        "Most of our members have payees through the state; peers are not involved.",
+    ],
+)
+def test_negation_scope_covers_decline_and_not_only_but_also(text):
+    assert tasks(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Bus driver for the Saturday outing.", "transportation"),
+        ("Van driver on weekends.", "transportation"),
+    ],
+)
+def test_bare_role_title_in_a_verbless_bullet_is_the_duty(text, task):
+    assert task in tasks(text)
+
+
+def test_a_role_adjective_opens_a_subject():
+    assert tasks("Psychiatric nurses administer medications on the unit.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Decide whether a patient needs to be hospitalized.", "clinical_case_management"),
+        ("Make sure residents follow the rules of the house.", "compliance_monitoring"),
+        ("Check guests' rooms for contraband after visits.", "compliance_monitoring"),
+        ("Takes care of dishwashing and linen changes for residents.", "custodial_care"),
+        ("Enters session details into each participant's record.", "routine_notes"),
+    ],
+)
+def test_clause_structures_for_decisions_enforcement_chores_and_entries(text, task):
+    assert task in tasks(text)
+
+
+def test_warmline_calls_are_not_clerical():
+    assert "clerical_duties" not in tasks("Answers calls and texts from people in distress.")
