@@ -5,8 +5,8 @@
 - `corpus_effect`: findings gained and lost on the development corpus
   (tests/corpus sentences and descriptions, never the held-back part).
 
-All three judge one task alone: a task's findings depend only on its own
-patterns and the shared phrase lists, never on the other tasks.
+Each judges the edited task among all the other effective rules, as the
+portal's checker will run it.
 """
 
 import json
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import jdcheck
 from jdcheck.evaluate import CORPUS_DIR
-from standards.rules import single_task_ruleset
+from standards.rules import ruleset_with_task
 
 
 def pattern_errors(patterns: list[str]) -> list[str]:
@@ -35,7 +35,7 @@ def _flags(text: str, ruleset: jdcheck.Ruleset, slug: str) -> list[dict]:
 def example_failures(slug: str, table: dict) -> dict[str, list[str]]:
     """The examples the rule gets wrong: must_flag sentences it no longer flags,
     must_not_flag sentences it flags."""
-    ruleset = single_task_ruleset(slug, table)
+    ruleset = ruleset_with_task(slug, table)
     return {
         "must_flag": [s for s in table["must_flag"] if not _flags(s, ruleset, slug)],
         "must_not_flag": [s for s in table["must_not_flag"] if _flags(s, ruleset, slug)],
@@ -54,8 +54,8 @@ class Change:
 def corpus_effect(slug: str, before: dict | None, after: dict) -> dict[str, list[Change]]:
     """Findings of the task gained and lost when its table goes from `before`
     (None: the checker has no rule for it now) to `after`."""
-    old = single_task_ruleset(slug, before) if before else None
-    new = single_task_ruleset(slug, after)
+    old = ruleset_with_task(slug, before) if before else None
+    new = ruleset_with_task(slug, after)
     gained, lost = [], []
     for where, text, labelled in _corpus_texts(slug):
         was = {f["sentence"] for f in _flags(text, old, slug)} if old else set()

@@ -58,11 +58,17 @@ def ruleset_data() -> dict:
     return data
 
 
-def single_task_ruleset(slug: str, table: dict) -> jdcheck.Ruleset:
-    """The file's shared phrase lists with one task: enough to judge that task,
-    since a task's findings never depend on the other tasks' patterns."""
-    data = jdcheck.default_ruleset().to_dict()
-    data["tasks"] = {slug: table}
+def ruleset_with_task(slug: str, table: dict | None) -> jdcheck.Ruleset:
+    """The effective rules with one task's table replaced (or left out when None).
+
+    A task is judged among all the others: the engine settles some sentences
+    between tasks (a reading duty governs the notes it reads), so a task alone
+    would not behave as it does in the portal.
+    """
+    data = ruleset_data()
+    data["tasks"] = {**data["tasks"], slug: table} if table else {
+        other: task for other, task in data["tasks"].items() if other != slug
+    }
     return jdcheck.Ruleset.from_dict(data)
 
 

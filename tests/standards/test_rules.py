@@ -354,3 +354,15 @@ def test_export_of_the_seeded_file_rules_reads_back_the_same(db, capsys):
 @given(st.text())
 def test_toml_strings_read_back_unchanged(text):
     assert tomllib.loads(f"x = {_toml_string(text)}")["x"] == text
+
+
+def test_every_real_rule_passes_its_own_examples_as_the_admin_checks_them(db):
+    """An unchanged rule must be savable: the admin's check sees what the portal runs."""
+    from standards.rule_checks import example_failures
+    from standards.rules import ruleset_data
+
+    run_seed(RULESET_PATH)
+    tasks = ruleset_data()["tasks"]
+    assert len(tasks) == 11
+    for slug, table in tasks.items():
+        assert example_failures(slug, table) == {"must_flag": [], "must_not_flag": []}, slug
