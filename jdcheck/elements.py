@@ -46,6 +46,9 @@ _CUES = {
         "lived experience",
         "(peer|recovery) (specialist|specialists|coordinator|director|manager|worker) "
         "[supervisor]",
+        "peer (mentor|mentors|advocate|advocates|navigator|navigators|coach|coaches)",
+        "recovery (coach|coaches|coaching|support supervisor)",
+        "YAPM",
     ],
     # a supervision word that names who supervises: what follows decides
     "names_supervisor": [
@@ -102,6 +105,9 @@ _CUES = {
         "paid (days|hours|time) * (professional development|training|trainings|conferences|"
         "continuing education)",
         "paid (time off|leave) (to|for) * (training|trainings|conference|conferences|networking)",
+        "(pay|pays|cover|covers|fund|funds|reimburse|reimburses) [the|your|all] (training|CPS "
+        "training|certification|exam|conference) (fee|fees|cost|costs|tuition)",
+        "(pay|pays|paid) * (hours|time) (in|at|during) (training|trainings)",
     ],
     # training for a prohibited or unrelated task is not peer training time
     "other_training": ["MAP", "medication administration", "CPR", "first aid"],
@@ -134,11 +140,15 @@ _CLAUSE_BREAK = re.compile(r"[,;(]| with | and ")
 _PAY_WORDS = re.compile(r"pay|salary|rate|wage|compensation|hour|/\s?hr|year|annual", re.I)
 
 
-def find_elements(text: str, units: list[Unit], words: list[str], ranges, hours_per_year=2080):
+def find_elements(
+    text: str, units: list[Unit], words: list[str], ranges, hours_per_year=2080, starts=None
+):
     """The role elements of a job description (see the module docstring).
 
     ``words`` are the normalised words of the text and ``ranges`` the word
-    range of each unit.
+    range of each unit; with ``starts`` (each word's character offset) a
+    negation only rules out its own semicolon clause ("Staff who are not yet
+    certified must ...; the agency pays the training fee").
     """
     elements = {
         "hourly_pay": None,
@@ -148,12 +158,15 @@ def find_elements(text: str, units: list[Unit], words: list[str], ranges, hours_
         "cps_credential": False,
     }
     named_peer = named_other = peer_supervisor = False
+    parts = []
     for unit, (lo, hi) in zip(units, ranges, strict=True):
         if elements["hourly_pay"] is None:
             sentence = text[unit.start : unit.end]
             # the lead-in may say what the figure is: "Annual salary: $35,360"
             lead = text[unit.lead[0] : unit.lead[1]] + " " if unit.lead else ""
             elements["hourly_pay"] = hourly_pay(lead + sentence, hours_per_year)
+        parts.extend(_semicolon_parts(text, unit, lo, hi, starts))
+    for lo, hi in parts:
         if any(words[i] in _NEGATIONS for i in range(lo, hi)):
             continue
         found = [(_CUE_NAMES[p], a, b) for p, a, b in _CUE_PHRASES.find(words, lo, hi)]
@@ -175,6 +188,18 @@ def find_elements(text: str, units: list[Unit], words: list[str], ranges, hours_
             elements["cps_credential"] = True
     elements["peer_supervision"] = named_peer or (peer_supervisor and not named_other)
     return elements
+
+
+def _semicolon_parts(text: str, unit: Unit, lo: int, hi: int, starts) -> list[tuple[int, int]]:
+    """The word ranges of a unit's semicolon clauses (the whole unit without ``starts``)."""
+    if starts is None:
+        return [(lo, hi)]
+    cuts = [lo]
+    for i in range(lo + 1, hi):
+        if ";" in text[starts[i - 1] : starts[i]]:
+            cuts.append(i)
+    cuts.append(hi)
+    return list(zip(cuts, cuts[1:], strict=False))
 
 
 _SUPERVISOR_REACH = 14  # words after "supervised by" that can name who supervises

@@ -56,7 +56,7 @@ _MODIFIER_REACH = 3
 # (or of a meeting).
 _RECORD_TASKS = frozenset({"routine_notes", "reading_records", "treatment_planning"})
 _GOVERNING_REACH = 30  # words from an earlier duty's verb to the object it governs
-_COORDINATORS = frozenset("and or then also".split())
+_COORDINATORS = frozenset("and or then also including".split())
 _GOVERNING_TASKS = _RECORD_TASKS | {"case_meetings"}
 # Verbs that start a duty of their own after "and": "Reviews charts and writes notes".
 _DUTY_VERBS = frozenset(
@@ -75,6 +75,15 @@ _IRREGULAR_PARTICIPLES = frozenset(
     "led kept held done made run read set paid sent built brought told bought found fed "
     "met taught".split()
 )
+# After "by" these name a deadline, not an agent: "entered in the EHR by end of day".
+_DEADLINE_WORDS = frozenset(
+    "end close noon midnight cob eod eow start beginning morning evening tomorrow tonight "
+    "monday tuesday wednesday thursday friday saturday sunday next deadline".split()
+)
+# After "and" these start a second requirement with its own context: "Must have a
+# valid driver's license and be willing to transport participants".
+_REQUIREMENT_WORDS = frozenset("willing able expected required prepared".split())
+_MEETING_PURPOSE_REACH = 8  # words from a meeting to "to review": "huddle ... to review"
 _DUTY_NOUNS = frozenset("duties duty responsibilities responsibility tasks task coverage".split())
 # Before a self-role these deny it: "The payee coordinator, not the peer mentor, ...".
 # A clause that opens with one of these states a qualification, not a duty.
@@ -192,7 +201,9 @@ def check(text: str, ruleset: Ruleset | None = None) -> dict:
         if other_section:
             continue
         findings.extend(_unit_findings(text, rules, tokens, words, starts, unit, lo, hi))
-    elements = find_elements(text, units, words, ranges, ruleset.parameters["hours_per_year"])
+    elements = find_elements(
+        text, units, words, ranges, ruleset.parameters["hours_per_year"], starts
+    )
     return {
         "findings": findings,
         "advisories": pay_advisories(elements, ruleset.parameters),
@@ -298,9 +309,14 @@ def _governed(words, match: _Match, task: str, clause, kept) -> bool:
             continue  # bounded, so a long clause stays linear
         if earlier_task == "case_meetings":
             # only the meeting's purpose: "meeting to review census"
+            # "Morning huddle with nursing to review the census"
+            purpose = (
+                words[match.start - 1] == "to"
+                and match.start - earlier.end <= _MEETING_PURPOSE_REACH
+            )
             if (
                 task == "reading_records"
-                and match.start < earlier.end
+                and (match.start < earlier.end or purpose)
                 and words[match.start] in _DUTY_VERBS
             ):
                 return True
@@ -326,6 +342,9 @@ def _passives(words, a: int, b: int):
     for k in range(a + 2, b - 1):
         if words[k] != "by":
             continue
+        after = words[k + 1] if words[k + 1] != "the" or k + 2 >= b else words[k + 2]
+        if after in _DEADLINE_WORDS or after.isdigit():
+            continue  # "by end of day", "by 5 pm": a deadline
         for verb in range(k - 1, max(a, k - 5), -1):
             if not _is_participle(words[verb]):
                 continue
@@ -435,8 +454,10 @@ def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int
     for i in range(lo + 1, hi):
         between = text[tokens[i - 1].end : tokens[i].start]
         but_also = tokens[i].word == "but" and i + 1 < hi and tokens[i + 1].word == "also"
-        if (tokens[i].word in _CLAUSE_WORDS and not but_also) or any(
-            mark in between for mark in _CLAUSE_MARKS
+        if (
+            (tokens[i].word in _CLAUSE_WORDS and not but_also)
+            or _new_requirement(tokens, i, hi)
+            or any(mark in between for mark in _CLAUSE_MARKS)
         ):
             cuts.append(i)
         elif contrast_opening and "," in between:
@@ -444,6 +465,17 @@ def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int
             contrast_opening = False
     cuts.append(hi)
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+
+
+def _new_requirement(tokens: list[Token], i: int, hi: int) -> bool:
+    """ "and [be|is|are] willing to ...": a second requirement, its own clause."""
+    if tokens[i].word != "and":
+        return False
+    nxt = [tokens[j].word for j in range(i + 1, min(i + 3, hi))]
+    return bool(nxt) and (
+        nxt[0] in _REQUIREMENT_WORDS
+        or (len(nxt) > 1 and nxt[0] in ("be", "is", "are") and nxt[1] in _REQUIREMENT_WORDS)
+    )
 
 
 class _Context:

@@ -36,7 +36,7 @@ def test_validation_corpus_floor():
         CORPUS, RULESET, sentences=VALIDATION_SENTENCES, jds=VALIDATION_JDS
     )
     sentences, documents = result["sentences"], result["documents"]
-    assert sentences["sentences"] >= 380
+    assert sentences["sentences"] >= 350
     assert sentences["micro"]["f1"] >= VALIDATION_SENTENCE_F1
     assert sentences["hard_negative_fp_rate"] <= VALIDATION_HARD_NEGATIVE_FP
     assert documents["micro"]["f1"] >= VALIDATION_DOCUMENT_F1
@@ -54,19 +54,21 @@ def test_heldout_corpus_floor():
 
 
 # Validation floors: a little below what was measured, so that a regression fails.
-# The first validation part was merged into the tuned part in round three; these are
-# for validation2 (written independently while the class fixes were being made).
-# Measured: sentence micro F1 0.898, hard-negative FP 0.009 (1/114), descriptions F1 1.000,
-# element accuracy 0.850.
-VALIDATION_SENTENCE_F1 = 0.88
-VALIDATION_HARD_NEGATIVE_FP = 0.03
+# The first two validation parts were merged into the tuned part (rounds three and
+# four); these are for validation3 (written independently during round four; only its
+# totals were looked at). Measured: sentence micro F1 0.957 (P 0.968 / R 0.946),
+# hard-negative FP 0.026 (3/114), descriptions F1 1.000, element accuracy 0.933.
+VALIDATION_SENTENCE_F1 = 0.94
+VALIDATION_HARD_NEGATIVE_FP = 0.04
 VALIDATION_DOCUMENT_F1 = 0.95
-VALIDATION_ELEMENT_ACCURACY = 0.80
+VALIDATION_ELEMENT_ACCURACY = 0.88
 
 # Held-back floors: a little below what was measured, so that a regression fails.
 # Measured with ruleset 2025.1: sentence micro F1 0.937, hard-negative FP 0.000, descriptions F1 0.966.
 # After the generalisation work: sentence micro F1 0.946, hard-negative FP 0.016, descriptions 0.966.
 # After round three (word families, inclusive agents, ...): 0.950, 0.000, 1.000.
-HELDOUT_SENTENCE_F1 = 0.93
+# After round four (deadlines after "by", second requirements, "no-X policy", ...):
+# 0.963, 0.000, 1.000.
+HELDOUT_SENTENCE_F1 = 0.94
 HELDOUT_HARD_NEGATIVE_FP = 0.03
 HELDOUT_DOCUMENT_F1 = 0.95

@@ -324,3 +324,146 @@ def test_clause_structures_for_decisions_enforcement_chores_and_entries(text, ta
 
 def test_warmline_calls_are_not_clerical():
     assert "clerical_duties" not in tasks("Answers calls and texts from people in distress.")
+
+
+# Round four: classes found in the second validation part.
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Visit notes entered into the EHR by close of business.", "routine_notes"),
+        ("Contact notes are uploaded into the chart by 5 pm daily.", "routine_notes"),
+        ("Incident notes completed in the record by the end of each shift.", "routine_notes"),
+    ],
+)
+def test_by_a_deadline_is_not_an_agent(text, task):
+    assert tasks(text) == {task}
+
+
+def test_by_another_role_after_a_deadline_still_hands_over():
+    assert tasks("Progress notes are written by the clinician by end of day.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Must hold a valid driver's license and be willing to drive clients in a personal car.",
+        "Requires a clean driving record and is expected to transport residents to day programs.",
+    ],
+)
+def test_a_second_requirement_after_a_licence_is_its_own_clause(text):
+    assert tasks(text) == {"transportation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Must have a valid driver's license and be willing to travel between sites.",
+        "Valid driver's license and reliable transportation required.",
+    ],
+)
+def test_a_bare_licence_requirement_stays_permitted(text):
+    assert tasks(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enforces the no-smoking policy in the residence.",
+        "Enforce the no visitor rule on the unit and report violations to the nurse.",
+        "Upholds the zero tolerance policy and enforces house rules.",
+    ],
+)
+def test_a_no_x_policy_is_not_a_negation(text):
+    assert tasks(text) == {"compliance_monitoring"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daily huddle with the nurses to review the census.",
+        "Attends the daily clinical huddle with nursing to review charts.",
+    ],
+)
+def test_a_meetings_purpose_is_the_meeting_not_a_separate_reading(text):
+    assert tasks(text) == {"case_meetings"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Completes intakes, including reviewing prior records.",
+        "Conducts admission screenings, including reading hospital discharge summaries.",
+    ],
+)
+def test_including_a_duty_verb_starts_a_duty_of_its_own(text):
+    assert tasks(text) == {"treatment_planning", "reading_records"}
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Parent Partners complete the family needs assessment.", "treatment_planning"),
+        ("Family partners write contact notes after each home visit.", "routine_notes"),
+    ],
+)
+def test_family_and_parent_partners_are_peer_roles(text, task):
+    assert tasks(text) == {task}
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Covers the van rotation two evenings a week.", "transportation"),
+        ("Court escorts for residents with hearings.", "transportation"),
+        ("Handles patient transport between the two campuses.", "transportation"),
+        ("Attends morning report on the unit.", "case_meetings"),
+        ("Takes part in discharge conferences on Thursdays.", "case_meetings"),
+        ("Joins the weekly high-risk review.", "case_meetings"),
+        ("Completes the recovery capital assessment with each new guest.", "treatment_planning"),
+        ("Administers SDOH screenings at intake.", "treatment_planning"),
+        ("Notify the nurse whenever residents break house rules.", "compliance_monitoring"),
+        ("Reports absences from mandated groups to the referring agency.", "compliance_monitoring"),
+        ("Testifies at probation hearings about participants' progress.", "compliance_monitoring"),
+        ("Makes appointment reminder calls.", "clerical_duties"),
+        ("Reserves conference rooms for the department.", "clerical_duties"),
+        ("Summarizes each member's week in the EHR.", "routine_notes"),
+        ("Reads the shift communication book before each shift.", "reading_records"),
+        ("Conducts diagnostic interviews with new patients.", "clinical_case_management"),
+    ],
+)
+def test_word_families_for_round_four(text, task):
+    assert tasks(text) == {task}
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Schedules van trips for the day program.", "transportation"),
+        ("Picks up supplies at the store and drops them off at the clinic.", "transportation"),
+        ("Ensures members comply with their service plans.", "treatment_planning"),
+    ],
+)
+def test_permitted_contexts_for_round_four(text, task):
+    assert task not in tasks(text)
+
+
+@pytest.mark.parametrize(
+    "text, element",
+    [
+        ("You will be supervised by a senior peer mentor.", "peer_supervision"),
+        ("Reports to the Recovery Support Supervisor, a certified recovery coach.", "peer_supervision"),
+        (
+            "Staff who are not yet certified must certify in a year; we pay the training fee.",
+            "paid_training",
+        ),
+        ("The agency pays your hours in training.", "paid_training"),
+    ],
+)
+def test_elements_read_per_semicolon_clause_and_peer_supervisor_titles(text, element):
+    assert check(text)["elements"][element] is True
+
+
+def test_a_negation_still_rules_out_its_own_clause():
+    assert check("Training is not paid; supervision is weekly.")["elements"]["paid_training"] is False
