@@ -252,7 +252,6 @@ def test_identical_rules_give_identical_versions(
     assert current_ruleset().version == original
 
 
-@pytest.mark.skipif(not RULESET_PATH.exists(), reason="checker ruleset file not written yet")
 def test_database_rules_seeded_from_the_file_have_the_files_version(db):
     assert current_ruleset().version == jdcheck.default_ruleset().version  # nothing seeded
     run_seed(ruleset_path=RULESET_PATH)
@@ -343,7 +342,6 @@ def test_export_round_trips_through_an_empty_database(
     assert current_ruleset().version == version
 
 
-@pytest.mark.skipif(not RULESET_PATH.exists(), reason="checker ruleset file not written yet")
 def test_export_of_the_seeded_file_rules_reads_back_the_same(db, capsys):
     run_seed(ruleset_path=RULESET_PATH)
     call_command("export_rules")

@@ -3,7 +3,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal import search as site_search
 from portal.search import search, snippet
 from standards.models import ProhibitedTask, SourceDocument
 
@@ -60,13 +59,6 @@ def test_stored_markup_in_a_record_is_escaped_in_results(client, seeded):
     html = client.get("/search/", {"q": "housekeeping"}).content.decode()
     assert "<img src=x" not in html
     assert "&lt;img" in html
-
-
-def test_a_missing_provider_module_is_skipped(monkeypatch, seeded):
-    monkeypatch.setattr(
-        site_search, "SEARCH_PROVIDERS", ["no_such_app.search.search", "standards.search.search"]
-    )
-    assert search("payee", AnonymousUser())
 
 
 def test_empty_or_operator_only_query_returns_nothing(seeded):

@@ -136,7 +136,6 @@ def test_curator_admin_edit_survives_reseeding(seeded, curator_client):
     assert pay.history.first().history_user.email == "curator@example.org"
 
 
-@pytest.mark.skipif(not RULESET_PATH.exists(), reason="checker ruleset file not written yet")
 def test_the_checker_ruleset_seeds_all_eleven_tasks(db):
     run_seed(ruleset_path=RULESET_PATH)
     expected = set(load_ruleset()["tasks"])

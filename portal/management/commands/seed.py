@@ -19,11 +19,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             for module_name in SEEDERS:
-                try:
-                    module = import_module(module_name)
-                except ModuleNotFoundError as error:
-                    if error.name != module_name:
-                        raise
-                    continue
-                module.run(stdout=self.stdout)
+                import_module(module_name).run(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Seeding complete."))
