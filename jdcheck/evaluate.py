@@ -6,10 +6,10 @@ The corpus has three parts, each reported separately:
 
 - tuned: tests/corpus/sentences.jsonl and tests/corpus/jds/, the text the
   rules were written against;
-- validation: tests/corpus/validation3_sentences.jsonl and
-  tests/corpus/validation3_jds/, written independently in other styles; rule
+- validation: tests/corpus/validation4_sentences.jsonl and
+  tests/corpus/validation4_jds/, written independently in other styles; rule
   changes are checked against its totals to see that they generalise, never
-  tuned sentence by sentence (the two earlier validation parts have since
+  tuned sentence by sentence (the three earlier validation parts have since
   been merged into the tuned part);
 - held-back: tests/corpus/heldout, never read while writing rules; only its
   totals are printed.
@@ -27,8 +27,8 @@ from .engine import check
 from .ruleset import CATEGORIES, Ruleset, load_ruleset
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
-VALIDATION_SENTENCES = "validation3_sentences.jsonl"
-VALIDATION_JDS = "validation3_jds"
+VALIDATION_SENTENCES = "validation4_sentences.jsonl"
+VALIDATION_JDS = "validation4_jds"
 ELEMENTS = ("hourly_pay", "peer_supervision", "lived_experience", "paid_training", "cps_credential")
 
 

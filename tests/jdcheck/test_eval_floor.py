@@ -34,7 +34,7 @@ def test_validation_corpus_floor():
         CORPUS, RULESET, sentences=VALIDATION_SENTENCES, jds=VALIDATION_JDS
     )
     sentences, documents = result["sentences"], result["documents"]
-    assert sentences["sentences"] >= 350
+    assert sentences["sentences"] >= 250
     assert sentences["micro"]["f1"] >= VALIDATION_SENTENCE_F1
     assert sentences["hard_negative_fp_rate"] <= VALIDATION_HARD_NEGATIVE_FP
     assert documents["micro"]["f1"] >= VALIDATION_DOCUMENT_F1
@@ -49,14 +49,14 @@ def test_heldout_corpus_floor():
 
 
 # Validation floors: a little below what was measured, so that a regression fails.
-# The first two validation parts were merged into the tuned part (rounds three and
-# four); these are for validation3 (written independently during round four; only its
-# totals were looked at). Measured: sentence micro F1 0.957 (P 0.968 / R 0.946),
-# hard-negative FP 0.026 (3/114), descriptions F1 1.000, element accuracy 0.933.
-VALIDATION_SENTENCE_F1 = 0.94
-VALIDATION_HARD_NEGATIVE_FP = 0.04
+# The first three validation parts were merged into the tuned part (rounds three to
+# five); these are for validation4 (written independently during round five; only its
+# totals were looked at). Measured: sentence micro F1 0.945 (P 0.940 / R 0.951),
+# hard-negative FP 0.000 (0/79), descriptions F1 1.000 (2), element accuracy 1.000.
+VALIDATION_SENTENCE_F1 = 0.93
+VALIDATION_HARD_NEGATIVE_FP = 0.03
 VALIDATION_DOCUMENT_F1 = 0.95
-VALIDATION_ELEMENT_ACCURACY = 0.88
+VALIDATION_ELEMENT_ACCURACY = 0.95
 
 # Held-back floors: a little below what was measured, so that a regression fails.
 # Measured with ruleset 2025.1: sentence micro F1 0.937, hard-negative FP 0.000, descriptions F1 0.966.

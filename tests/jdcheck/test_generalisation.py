@@ -467,3 +467,60 @@ def test_elements_read_per_semicolon_clause_and_peer_supervisor_titles(text, ele
 
 def test_a_negation_still_rules_out_its_own_clause():
     assert check("Training is not paid; supervision is weekly.")["elements"]["paid_training"] is False
+
+
+# Round five: classes seen in the merged validation3 part.
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        # singular record nouns match as the plurals do
+        ("Reads the intake assessment for each new guest.", "reading_records"),
+        # covering for clerical staff, registering and scheduling for the people served
+        ("Fills in for the office manager on Fridays.", "clerical_duties"),
+        ("Registers new members at the front entrance.", "clerical_duties"),
+        ("Books appointments for each resident.", "clerical_duties"),
+        # keeping the place clean, watching a common room, shopping or cooking for people
+        ("Ensures cleanliness of the residence and its bathrooms.", "custodial_care"),
+        ("Monitors the TV room after dinner.", "custodial_care"),
+        ("Shops for tenants who cannot get out.", "custodial_care"),
+        # transport duty nouns
+        ("Takes the weekday transport run to the clubhouse.", "transportation"),
+        # sharing observations of symptoms, authorising admissions
+        ("Relays information about members' symptoms to the psychiatrist.", "clinical_case_management"),
+        ("Approves admissions to the crisis beds.", "clinical_case_management"),
+        # gatekeeping people's money; "their own money" in a relative clause is not a permitted context
+        ("Denies requests for cash from residents who overspend.", "representative_payee"),
+        ("Serves as payee for members judged unable to handle their own money.", "representative_payee"),
+        # shift-change report is a meeting about people who are not there
+        ("Gives shift report on each resident to the incoming staff.", "case_meetings"),
+    ],
+)
+def test_word_families_for_round_five(text, task):
+    assert task in tasks(text)
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        # "scheduled" as an adjective is not scheduling
+        ("Goes with members to scheduled court hearings when they ask.", "clerical_duties"),
+        ("Checks the program schedule before planning the week.", "clerical_duties"),
+        # errands and groceries as destinations of a ride are not chores
+        ("Drives participants to the bank and grocery shopping.", "custodial_care"),
+        # a meeting the person attends or asked the peer to join
+        ("Attends case reviews only when the resident is present.", "case_meetings"),
+        # steps toward financial independence
+        ("At their request, helps members plan for leaving their payeeship.", "representative_payee"),
+        # anonymous programme evaluations and state statistics are not records or notes
+        ("Reads anonymous feedback surveys after each workshop.", "reading_records"),
+        ("Reports attendance totals to the state reporting system.", "routine_notes"),
+    ],
+)
+def test_permitted_contexts_for_round_five(text, task):
+    assert task not in tasks(text)
+
+
+def test_the_treatment_team_as_subject_is_another_role():
+    assert "treatment_planning" not in tasks(
+        "The treatment team, led by the psychiatrist, writes each patient's discharge plan."
+    )
