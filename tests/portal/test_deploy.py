@@ -34,15 +34,33 @@ def test_check_deploy_has_no_warnings_with_production_variables(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_settings_refuse_to_start_without_a_secret_key_in_production(tmp_path):
+def test_production_refuses_to_serve_without_a_secret_key(tmp_path):
     env = production_env(tmp_path)
     del env["SECRET_KEY"]
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
+    serving = subprocess.run(
+        [sys.executable, "-c", "import portal.wsgi"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert serving.returncode != 0
+    assert "SECRET_KEY" in serving.stderr
+    deploy_check = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert deploy_check.returncode != 0
+    assert "portal.E001" in deploy_check.stderr and "SECRET_KEY" in deploy_check.stderr
+
+
+def test_makemigrations_check_runs_without_any_configuration():
+    """Commands that sign nothing work on a bare checkout (no DEBUG, no SECRET_KEY)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
 
 
 def test_static_files_resolve_through_the_manifest(tmp_path):
