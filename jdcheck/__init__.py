@@ -8,9 +8,9 @@ Pure Python, no Django: the portal turns its rule records into a Ruleset
 (``Ruleset.from_dict``) and hands it to ``check``.
 """
 
-from .engine import CAUTION, VIOLATION, check, default_ruleset, get_compiled
+from .engine import CAUTION, VIOLATION, Work, check, default_ruleset, get_compiled
 from .patterns import PatternError, compile_pattern
-from .ruleset import CATEGORIES, Ruleset, RulesetError, Task, load_ruleset
+from .ruleset import CATEGORIES, Ruleset, RulesetError, Task, load_ruleset, task_limit_errors
 
 __all__ = [
     "CATEGORIES",
@@ -20,9 +20,11 @@ __all__ = [
     "Ruleset",
     "RulesetError",
     "Task",
+    "Work",
     "check",
     "compile_pattern",
     "default_ruleset",
     "get_compiled",
     "load_ruleset",
+    "task_limit_errors",
 ]

@@ -136,6 +136,7 @@ _NOT_BASE = re.compile(
     r"|overtime|per diem|allowance|tuition",
     re.I,
 )
+_LEAD_REACH = 80  # characters of a lead-in read for what a figure is
 _CLAUSE_BREAK = re.compile(r"[,;(]| with | and ")
 _PAY_WORDS = re.compile(r"pay|salary|rate|wage|compensation|hour|/\s?hr|year|annual", re.I)
 
@@ -163,7 +164,8 @@ def find_elements(
         if elements["hourly_pay"] is None:
             sentence = text[unit.start : unit.end]
             # the lead-in may say what the figure is: "Annual salary: $35,360"
-            lead = text[unit.lead[0] : unit.lead[1]] + " " if unit.lead else ""
+            # (its end only: a long lead-in shared by many items is not read again per item)
+            lead = text[max(unit.lead[0], unit.lead[1] - _LEAD_REACH) : unit.lead[1]] + " " if unit.lead else ""
             elements["hourly_pay"] = hourly_pay(lead + sentence, hours_per_year)
         parts.extend(_semicolon_parts(text, unit, lo, hi, starts))
     for lo, hi in parts:

@@ -16,10 +16,17 @@ Notes into the chart"), so object-first duties match the same patterns.
 
 A hedged duty ("may occasionally", "as needed", "assist with") stays a
 finding with severity "caution".
+
+Work is linear in the length of the text whatever the rules: clauses are at
+most MAX_CLAUSE_WORDS words, every phrase search over a span is done once per
+document, and a context is built once per clause. ``Work`` counts what was
+done (words scanned, matches tried, contexts built); with a budget, a check
+that would exceed it stops early and says so (``complete`` is false), the same
+way on every machine.
 """
 
-from bisect import bisect_left
-from collections import OrderedDict
+from bisect import bisect_left, bisect_right
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +37,11 @@ from .segment import HEADING, LEAD, TEXT, Unit, segment
 
 VIOLATION = "violation"
 CAUTION = "caution"
+
+# A run-on longer than this is cut into clauses of this many words: no real duty
+# clause is half as long (the longest in the corpora has 59), and it bounds the
+# work per clause.
+MAX_CLAUSE_WORDS = 80
 
 # Words that start a clause without naming its subject ("the", "our").
 _SUBJECT_PREFIX = frozenset(
@@ -182,65 +194,148 @@ def default_ruleset() -> Ruleset:
     return load_ruleset()
 
 
-def check(text: str, ruleset: Ruleset | None = None) -> dict:
-    """Check a job description: findings, pay advisories, role elements, ruleset version."""
+class Work:
+    """What a check did, counted: words scanned by phrase searches, matches tried,
+    contexts built. With a ``budget`` (a number of those units), the check stops
+    once it would exceed it; counts, not seconds, so a stored review never
+    depends on how busy the machine was."""
+
+    def __init__(self, budget: int | None = None):
+        self.budget = budget
+        self.counts: Counter[str] = Counter()
+        self.spent = 0
+
+    def spend(self, kind: str, amount: int = 1) -> None:
+        self.counts[kind] += amount
+        self.spent += amount
+        if self.budget is not None and self.spent > self.budget:
+            raise _OutOfBudget
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+class _Document:
+    """The text, its words and their offsets, with every phrase search over a span
+    done once: units that share a lead-in share its searches."""
+
+    def __init__(self, text: str, rules: CompiledRules, work: Work):
+        self.text, self.rules, self.work = text, rules, work
+        self.tokens = tokenize(text)
+        work.spend("words_scanned", len(self.tokens))
+        self.words = [t.word for t in self.tokens]
+        self.starts = [t.start for t in self.tokens]
+        self._found: dict = {}
+        self._memo: dict = {}
+        self._contexts: dict = {}
+
+    def find(self, name: str, span) -> list[tuple[int, int, int]]:
+        """Matches of a named phrase set ("triggers", "permitted" or a common list) in span."""
+        key = (name, span)
+        if key not in self._found:
+            self.work.spend("words_scanned", span[1] - span[0])
+            rules = self.rules
+            phrases = (
+                rules.triggers if name == "triggers"
+                else rules.permitted if name == "permitted"
+                else rules.common[name]
+            )
+            self._found[key] = phrases.find(self.words, *span)
+        return self._found[key]
+
+    def find_reordered(self, words: list[str]) -> list[tuple[int, int, int]]:
+        """Trigger matches in words put in another order (a passive read as active)."""
+        self.work.spend("words_scanned", len(words))
+        return self.rules.triggers.find(words)
+
+    def memo(self, key, compute):
+        """A verdict about a span, worked out once per document."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def context(self, clause, lead, first_clause: bool) -> "_Context":
+        key = (clause, lead, first_clause)
+        context = self._contexts.get(key)
+        if context is None:
+            self.work.spend("contexts_built")
+            context = self._contexts[key] = _Context(self, clause, lead, first_clause)
+        return context
+
+
+def check(text: str, ruleset: Ruleset | None = None, work: Work | None = None) -> dict:
+    """Check a job description: findings, pay advisories, role elements, ruleset version.
+
+    ``complete`` is false when ``work`` has a budget and the check ran out of it:
+    the findings are those of the text before the unit where it stopped.
+    """
     ruleset = ruleset or default_ruleset()
     rules = get_compiled(ruleset)
+    work = work or Work()
     units = segment(text)
-    tokens = tokenize(text)
-    words = [t.word for t in tokens]
-    starts = [t.start for t in tokens]
-    ranges = [(bisect_left(starts, u.start), bisect_left(starts, u.end)) for u in units]
     findings = []
-    other_section = False
-    for unit, (lo, hi) in zip(units, ranges, strict=True):
-        if unit.kind in (HEADING, LEAD):
-            other_section = _section_after(rules, words, lo, hi, other_section)
-        if unit.kind != TEXT and text[unit.end - 1] == ":":
-            continue  # a lead-in speaks through its items
-        if other_section:
-            continue
-        findings.extend(_unit_findings(text, rules, tokens, words, starts, unit, lo, hi))
-    elements = find_elements(
-        text, units, words, ranges, ruleset.parameters["hours_per_year"], starts
-    )
+    complete = True
+    try:
+        doc = _Document(text, rules, work)
+        ranges = [
+            (bisect_left(doc.starts, u.start), bisect_left(doc.starts, u.end)) for u in units
+        ]
+        other_section = False
+        for unit, (lo, hi) in zip(units, ranges, strict=True):
+            if unit.kind in (HEADING, LEAD):
+                other_section = _section_after(doc, lo, hi, other_section)
+            if unit.kind != TEXT and text[unit.end - 1] == ":":
+                continue  # a lead-in speaks through its items
+            if other_section:
+                continue
+            findings.extend(_unit_findings(doc, unit, lo, hi))
+        elements = find_elements(
+            text, units, doc.words, ranges, ruleset.parameters["hours_per_year"], doc.starts
+        )
+    except _OutOfBudget:
+        complete = False
+        elements = find_elements(text, [], [], [], ruleset.parameters["hours_per_year"])
     return {
         "findings": findings,
         "advisories": pay_advisories(elements, ruleset.parameters),
         "elements": elements,
         "ruleset_version": ruleset.version,
+        "complete": complete,
     }
 
 
-def _section_after(rules: CompiledRules, words, lo: int, hi: int, other_section: bool) -> bool:
+def _section_after(doc: _Document, lo: int, hi: int, other_section: bool) -> bool:
     """Headings like "About us" start text that is not the peer's duties; duty headings end it.
 
     A negated heading ("NOT PART OF THIS JOB", "What you won't do") starts text
     that is not the peer's duties either, though it names the job.
     """
-    false_cues = rules.common["not_negations"].find(words, lo, hi)
+    false_cues = doc.find("not_negations", (lo, hi))
     if any(
         not any(f[1] <= n[1] < f[2] for f in false_cues)
-        for n in rules.common["negations"].find(words, lo, hi)
+        for n in doc.find("negations", (lo, hi))
     ):
         return True
-    if rules.common["duty_headings"].find(words, lo, hi):
+    if doc.find("duty_headings", (lo, hi)):
         return False
-    if rules.common["other_headings"].find(words, lo, hi):
+    if doc.find("other_headings", (lo, hi)):
         return True
     return other_section
 
 
-def _unit_findings(text, rules: CompiledRules, tokens, words, starts, unit: Unit, lo, hi):
+def _unit_findings(doc: _Document, unit: Unit, lo, hi):
+    text, rules, tokens, words, starts = doc.text, doc.rules, doc.tokens, doc.words, doc.starts
     clauses = _clauses(text, tokens, lo, hi)
+    clause_starts = [c[0] for c in clauses]
     # earliest, then longest, first: the first match that survives is the evidence
-    matches = [_Match(*m) for m in rules.triggers.find(words, lo, hi)]
-    peer_passive = _peer_passive_matches(rules, words, clauses)
-    peer_passive |= _antecedent_matches(rules, words, clauses)
+    matches = [_Match(*m) for m in doc.find("triggers", (lo, hi))]
+    peer_passive = _peer_passive_matches(doc, clauses)
+    peer_passive |= _antecedent_matches(doc, clauses)
     if not matches and not peer_passive:
         return []
     matches = sorted(
-        matches + list(peer_passive), key=lambda m: (m.start, -m.end, m.pattern)
+        set(matches) | peer_passive, key=lambda m: (m.start, -m.end, m.pattern)
     )
     lead = None
     if unit.lead is not None:
@@ -251,8 +346,9 @@ def _unit_findings(text, rules: CompiledRules, tokens, words, starts, unit: Unit
         task = rules.trigger_task[match.pattern]
         if task in chosen:
             continue
-        clause = next(c for c in clauses if c[0] <= match.start < c[1])
-        context = _Context(rules, words, clause, lead, clause[0] == lo)
+        doc.work.spend("matches_tried")
+        clause = clauses[bisect_right(clause_starts, match.start) - 1]
+        context = doc.context(clause, lead, clause[0] == lo)
         if context.negated(match) or context.permitted(task):
             continue
         if task not in _QUALIFICATION_FLAGGED and words[clause[0]] in _QUALIFICATION_OPENERS:
@@ -381,7 +477,7 @@ def _is_participle(word: str) -> bool:
     return word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES
 
 
-def _peer_passive_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
+def _peer_passive_matches(doc: _Document, clauses) -> set[_Match]:
     """Duties in passive clauses whose agent is the peer worker, read in active order.
 
     "Records of guests are reviewed by the peer specialist before admission" is
@@ -389,7 +485,7 @@ def _peer_passive_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
     covers the original words it used.
     """
     found: set[_Match] = set()
-    self_roles = rules.common["self_roles"]
+    words = doc.words
     for a, b in clauses:
         subject_start = a
         for verb, agent_start in _passives(words, a, b):
@@ -398,8 +494,8 @@ def _peer_passive_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
                 first += 1
             reach = _agent_end(words, agent_start, b)
             inclusive = reach > min(agent_start + _BY_REACH + 2, b)
-            agent = [s for s in self_roles.find(words, agent_start, max(min(first + 4, b), reach))
-                     if s[1] == first or inclusive]
+            agent_span = (agent_start, max(min(first + 4, b), reach))
+            agent = [s for s in doc.find("self_roles", agent_span) if s[1] == first or inclusive]
             if not agent:
                 subject_start = verb + 1
                 continue
@@ -413,22 +509,22 @@ def _peer_passive_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
             by = agent_start - 1
             # "handed out to tenants" + "Allowances": particles stay with their verb
             order = [verb, *range(verb + 1, by), *range(subject_start, aux), *range(after, b)]
-            virtual = [words[i] for i in order]
-            for pattern, m_start, m_end in rules.triggers.find(virtual):
+            for pattern, m_start, m_end in doc.find_reordered([words[i] for i in order]):
                 used = order[m_start:m_end]
                 found.add(_Match(pattern, min(used), max(used) + 1))
             subject_start = after
     return found
 
 
-def _antecedent_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
+def _antecedent_matches(doc: _Document, clauses) -> set[_Match]:
     """Duties whose object is a pronoun for what a negated clause just named:
     "Although peers don't write in the record, they are expected to read it" reads
     the second clause as "read in the record". A match's span is the pronoun's
     clause words it used (the pronoun stands for the antecedent)."""
     found: set[_Match] = set()
+    words = doc.words
     for (pa, pb), (a, b) in zip(clauses, clauses[1:], strict=False):
-        negations = [n[1] for n in rules.common["negations"].find(words, pa, pb)]
+        negations = [n[1] for n in doc.find("negations", (pa, pb))]
         if not negations:
             continue
         antecedent = list(range(min(negations[0] + 2, pb), pb))
@@ -438,7 +534,7 @@ def _antecedent_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
             order = [*range(a, k), *([k] * len(antecedent)), *range(k + 1, b)]
             virtual = [words[i] for i in range(a, k)]
             virtual += [words[i] for i in antecedent] + [words[i] for i in range(k + 1, b)]
-            for pattern, m_start, m_end in rules.triggers.find(virtual):
+            for pattern, m_start, m_end in doc.find_reordered(virtual):
                 used = order[m_start:m_end]
                 if k in used and min(used) < k:  # a verb of this clause, then the pronoun
                     found.add(_Match(pattern, min(used), max(used) + 1))
@@ -448,7 +544,8 @@ def _antecedent_matches(rules: CompiledRules, words, clauses) -> set[_Match]:
 
 def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int, int]]:
     """Token ranges of the clauses of a unit, cut at semicolons, dashes and "but";
-    a unit that opens with "Although ..." is cut again at its first comma."""
+    a unit that opens with "Although ..." is cut again at its first comma; a run-on
+    is cut every MAX_CLAUSE_WORDS words."""
     cuts = [lo]
     contrast_opening = lo < hi and tokens[lo].word in _CONTRAST_OPENERS
     for i in range(lo + 1, hi):
@@ -464,7 +561,10 @@ def _clauses(text: str, tokens: list[Token], lo: int, hi: int) -> list[tuple[int
             cuts.append(i)
             contrast_opening = False
     cuts.append(hi)
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
+    clauses = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        clauses.extend((i, min(i + MAX_CLAUSE_WORDS, b)) for i in range(a, b, MAX_CLAUSE_WORDS))
+    return clauses
 
 
 def _new_requirement(tokens: list[Token], i: int, hi: int) -> bool:
@@ -479,22 +579,38 @@ def _new_requirement(tokens: list[Token], i: int, hi: int) -> bool:
 
 
 class _Context:
-    """What the clause around a match (and its lead-in) says about it."""
+    """What a clause (and the lead-in its unit inherits) says about a match in it.
 
-    def __init__(self, rules, words, clause, lead, first_clause: bool):
-        self.rules, self.words = rules, words
+    Built once per clause; what the lead-in says is worked out once per document,
+    however many items share it.
+    """
+
+    def __init__(self, doc: _Document, clause, lead, first_clause: bool):
+        self.doc, self.words = doc, doc.words
         self.clause = clause
         self.spans = [clause] + ([lead] if lead else [])
         self.lead = lead
         self.first_clause = first_clause
-        self._cache: dict[str, list] = {}
+        negations = self._real_negations(clause)
+        self._first_negation = min((n[1] for n in negations), default=len(self.words))
+        self._last_denial = max(
+            (
+                n[1]
+                for n in doc.find("negations_after", clause)
+                if not self._subordinate(n[1], clause)
+            ),
+            default=-1,
+        )
+        self._first_assisting = min(
+            (h[1] for h in doc.find("assisting", clause)), default=len(self.words)
+        )
+        self._hand_overs = sorted(
+            [(h[1], h[2]) for h in doc.find("handed_over", clause)]
+            + list(_passives(self.words, *clause))
+        )
 
     def _find(self, name: str, span) -> list[tuple[int, int, int]]:
-        key = (name, span)
-        if key not in self._cache:
-            phrases = self.rules.permitted if name == "permitted" else self.rules.common[name]
-            self._cache[key] = phrases.find(self.words, *span)
-        return self._cache[key]
+        return self.doc.find(name, span)
 
     def _subordinate(self, start: int, span) -> bool:
         window = range(max(span[0], start - 2), start)
@@ -509,40 +625,51 @@ class _Context:
             and not self._subordinate(n[1], span)
         ]
 
+    def _lead_says(self, name: str, compute):
+        return self.doc.memo((name, self.lead), compute)
+
     def negated(self, match: _Match) -> bool:
         """A negation before the duty in its clause or lead-in, or a denial after it."""
-        if any(n[1] < match.end for n in self._real_negations(self.clause)):
+        if self._first_negation < match.end:
             return True
-        if self.lead and self._real_negations(self.lead):
+        if self.lead and self._lead_says(
+            "negated", lambda: bool(self._real_negations(self.lead))
+        ):
             return True
-        return any(
-            n[1] >= match.end and not self._subordinate(n[1], self.clause)
-            for n in self._find("negations_after", self.clause)
-        )
+        return self._last_denial >= match.end
 
     def permitted(self, task: str) -> bool:
         """A permitted context for this task (or any task) in the clause or lead-in."""
         return any(
-            self.rules.permitted_task[p[0]] in (None, task)
+            not {None, task}.isdisjoint(self.doc.memo(("permits", span), lambda s=span: {
+                self.doc.rules.permitted_task[p[0]] for p in self._find("permitted", s)
+            }))
             for span in self.spans
-            for p in self._find("permitted", span)
         )
 
     def someone_else(self, match: _Match) -> bool:
         """The duty belongs to another role or to the organization."""
-        spans = [(self.clause, match.start)]
-        if self.lead and self.first_clause:
-            spans.append((self.lead, self.lead[1]))
-        for span, before in spans:
-            if self._mentions_self(span[0], before):
-                return False
-            if (
-                self._other_subject(span, before)
-                or self._organization_subject(span, before)
-                or self._our_subject(span, before)
-            ):
-                return True
+        verdict = self._subject_verdict(self.clause, match.start)
+        if verdict is None and self.lead and self.first_clause:
+            verdict = self._lead_says(
+                "subject", lambda: self._subject_verdict(self.lead, self.lead[1])
+            )
+        if verdict is not None:
+            return verdict
         return self._names_a_role(match) or self._done_by_other(match)
+
+    def _subject_verdict(self, span, before: int) -> bool | None:
+        """False when the peer worker is named first, True when another role or the
+        organization is the subject, None when the span's opening says neither."""
+        if self._mentions_self(span[0], before):
+            return False
+        if (
+            self._other_subject(span, before)
+            or self._organization_subject(span, before)
+            or self._our_subject(span, before)
+        ):
+            return True
+        return None
 
     def _names_a_role(self, match: _Match) -> bool:
         """The words name another role, as subject or after "by": "The van driver ...",
@@ -569,10 +696,7 @@ class _Context:
         )
 
     def _find_triggers(self, span):
-        key = ("triggers", span)
-        if key not in self._cache:
-            self._cache[key] = self.rules.triggers.find(self.words, *span)
-        return self._cache[key]
+        return self._find("triggers", span)
 
     def _mentions_self(self, start: int, end: int) -> bool:
         """The peer worker is named before ``end``, and not denied ("not the peer mentor")."""
@@ -608,7 +732,7 @@ class _Context:
                 _NOT_MODIFIERS.intersection(modifiers)
                 or (
                     not opens_with_determiner
-                    and modifiers[0] in self.rules.duty_openers
+                    and modifiers[0] in self.doc.rules.duty_openers
                     and modifiers[0] not in _ROLE_ADJECTIVES
                 )
             ):
@@ -632,11 +756,7 @@ class _Context:
     def _done_by_other(self, match: _Match) -> bool:
         """A passive hand-over after the duty to anyone but the peer worker
         ("... is provided by an outside agency", "... is the role of nursing")."""
-        hand_overs = sorted(
-            [(h[1], h[2]) for h in self._find("handed_over", self.clause)]
-            + [(verb, agent) for verb, agent in _passives(self.words, *self.clause)]
-        )
-        for passive, agent in hand_overs:
+        for passive, agent in self._hand_overs:
             to_whom = (agent, _agent_end(self.words, agent, self.clause[1]))
             if agent <= match.start and match.end <= to_whom[1]:
                 # the match names the agent itself: "... is provided by the agency's van drivers"
@@ -655,6 +775,6 @@ class _Context:
         verb before the duty ("assist nursing staff with the med pass")."""
         if any(self._find("hedges", span) for span in self.spans):
             return True
-        return any(h[1] < match.start for h in self._find("assisting", self.clause)) or bool(
+        return self._first_assisting < match.start or bool(
             self.lead and self._find("assisting", self.lead)
         )

@@ -31,8 +31,14 @@ from typing import NamedTuple
 GAP_WORDS = 4
 
 # Words are runs of letters (with an inner apostrophe) or of digits, so that
-# "PHQ9", "PHQ-9" and "phq 9" all read as the same two words.
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[0-9]+")
+# "PHQ9", "PHQ-9" and "phq 9" all read as the same two words. Invisible
+# characters between letters (zero-width space and joiners, word joiner, soft
+# hyphen, BOM) are part of the word, so they cannot hide a duty word; the
+# token's offsets still index the original text.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_LETTERS = rf"[A-Za-z]+(?:[{INVISIBLE}]+[A-Za-z]+)*"
+_WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})?|[0-9]+")
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 
 # Curated spellings: common typos and British forms of words the rules use.
 # Cheap and safe: an exact lookup, never fuzzy matching.
@@ -174,7 +180,7 @@ class Token(NamedTuple):
 
 def normalize_word(raw: str) -> tuple[str, ...]:
     """Lower-case a word, drop a possessive, fix a known variant spelling."""
-    word = raw.lower().replace("’", "'")
+    word = raw.translate(_DROP_INVISIBLE).lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
     elif "'" in word and not word.endswith("n't"):
@@ -248,9 +254,25 @@ class _Choice:
     optional: bool = False
 
 
+# Bounds on one pattern, so that no curator's pattern can make checking slow
+# (the matcher's work per word grows with a pattern's alternatives and gaps).
+# The shipped rules stay well inside them; per-task bounds are in ruleset.py.
+MAX_PATTERN_CHARS = 600
+MAX_PATTERN_GAPS = 3
+MAX_PATTERN_ALTERNATIVES = 80  # "|" in one pattern
+MAX_PATTERN_NESTING = 3  # brackets inside brackets
+
+
 def parse(pattern: str) -> tuple:
     """Parse a pattern into a sequence of _Words, _Gap and _Choice nodes."""
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise PatternError(
+            pattern, MAX_PATTERN_CHARS,
+            f"A pattern can be at most {MAX_PATTERN_CHARS} characters long (this one has "
+            f"{len(pattern)}); split it into several patterns",
+        )
     pieces = [(m.group(), m.start()) for m in _PATTERN_TOKEN.finditer(pattern)]
+    _check_size(pattern, pieces)
     parser = _Parser(pattern, pieces)
     sequence = parser.alternatives(closing=None)
     if not sequence:
@@ -259,6 +281,36 @@ def parse(pattern: str) -> tuple:
     if not _can_consume(sequence):
         raise PatternError(pattern, 0, "Pattern matches no words")
     return sequence
+
+
+def _check_size(pattern: str, pieces: list[tuple[str, int]]) -> None:
+    """Refuse, before parsing, what would make the pattern expensive to match
+    or too deep to parse (600 nested brackets)."""
+    depth = gaps = bars = 0
+    for piece, position in pieces:
+        if piece in "([":
+            depth += 1
+            if depth > MAX_PATTERN_NESTING:
+                raise PatternError(
+                    pattern, position,
+                    f"Brackets can be nested at most {MAX_PATTERN_NESTING} deep",
+                )
+        elif piece in ")]":
+            depth -= 1
+        elif piece == "*":
+            gaps += 1
+            if gaps > MAX_PATTERN_GAPS:
+                raise PatternError(
+                    pattern, position, f"A pattern can have at most {MAX_PATTERN_GAPS} '*' gaps"
+                )
+        elif piece == "|":
+            bars += 1
+            if bars > MAX_PATTERN_ALTERNATIVES:
+                raise PatternError(
+                    pattern, position,
+                    f"A pattern can have at most {MAX_PATTERN_ALTERNATIVES} alternatives ('|'); "
+                    "split it into several patterns",
+                )
 
 
 class _Parser:

@@ -47,6 +47,48 @@ COMMON_FIELDS = (
     "other_headings",  # headings after which text is not the peer's duties (about us)
 )
 
+# Bounds on one task's rule, so that a rule stays cheap to check with and to
+# save (each example is checked on every save). Patterns have their own bounds
+# (patterns.MAX_PATTERN_*).
+MAX_TASK_PATTERNS = 150  # triggers and permitted contexts together
+MAX_TASK_PATTERN_CHARS = 15_000
+MAX_TASK_ALTERNATIVES = 1_200
+MAX_TASK_GAPS = 100
+MAX_EXAMPLES = 100  # in each of must_flag and must_not_flag
+MAX_EXAMPLE_CHARS = 500
+
+
+def task_limit_errors(table: dict) -> dict[str, list[str]]:
+    """What in a task's table is over the bounds, by field ("triggers", "must_flag" ...)."""
+    errors: dict[str, list[str]] = {}
+    patterns = list(table.get("triggers", [])) + list(table.get("permitted", []))
+    totals = [
+        (len(patterns), MAX_TASK_PATTERNS, "patterns"),
+        (sum(len(p) for p in patterns), MAX_TASK_PATTERN_CHARS, "characters of patterns"),
+        (sum(p.count("|") for p in patterns), MAX_TASK_ALTERNATIVES, "alternatives ('|')"),
+        (sum(p.count("*") for p in patterns), MAX_TASK_GAPS, "'*' gaps"),
+    ]
+    for count, limit, what in totals:
+        if count > limit:
+            errors.setdefault("triggers", []).append(
+                f"A task's triggers and permitted contexts can have at most {limit:,} {what} "
+                f"together (these have {count:,})."
+            )
+    for name in ("must_flag", "must_not_flag"):
+        examples = list(table.get(name, []))
+        if len(examples) > MAX_EXAMPLES:
+            errors.setdefault(name, []).append(
+                f"At most {MAX_EXAMPLES} examples (these are {len(examples)})."
+            )
+        for number, example in enumerate(examples, start=1):
+            if len(example) > MAX_EXAMPLE_CHARS:
+                errors.setdefault(name, []).append(
+                    f"Line {number}: an example can be at most {MAX_EXAMPLE_CHARS} characters "
+                    f"(this one has {len(example):,}); use one sentence."
+                )
+    return errors
+
+
 DEFAULT_PARAMETERS = {"minimum_hourly_pay": 15.00, "hours_per_year": 2080}
 
 
@@ -171,6 +213,8 @@ def _task(slug: str, body) -> Task:
         raise RulesetError(f"{where}.ethics must be a list of item numbers")
     if not body.get("triggers"):
         raise RulesetError(f"{where}.triggers must list at least one pattern")
+    for field, messages in task_limit_errors(body).items():
+        raise RulesetError(f"{where}.{field}: {messages[0]}")
     return Task(
         slug=slug,
         ethics=tuple(ethics),

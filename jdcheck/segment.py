@@ -19,13 +19,17 @@ _BULLET = re.compile(
 _INLINE_BULLET = re.compile(r"\s[•●▪■◦‣►▸]\s")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 # A sentence ends at . ! ? (plus closing quotes or brackets) before a space
-# and a capital letter, digit or opening quote.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9$])")
+# and a capital letter, digit or opening quote. The look-behind makes a search
+# try a run of marks once, from its start, so "!!!!..." stays linear.
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9$])")
 _ABBREVIATIONS = frozenset(
     "e.g i.e etc dr mr mrs ms st no vs approx incl jr sr inc co a.m p.m u.s dept ext "
     "min max hrs".split()
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+# How far back to look for the word before a sentence end: longer than any
+# abbreviation, and short, so a long run of letters is not searched again and again.
+_WORD_BEFORE_REACH = 16
 _TERMINAL = ".!?;:"
 # "Pay: $18/hr", "About us: ..." - up to four words, capitalised, then a colon.
 _INLINE_HEADING = re.compile(r"([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}):\s+(?=\S)")
@@ -170,7 +174,9 @@ def _split_block(text: str, start: int, end: int, lead):
 def _sentences(text: str, start: int, end: int):
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        before = _WORD_BEFORE.search(text, cursor, m.start() + 1)
+        before = _WORD_BEFORE.search(
+            text, max(cursor, m.start() + 1 - _WORD_BEFORE_REACH), m.start() + 1
+        )
         word = before.group(1).lower().rstrip(".") if before else ""
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+import jdcheck
 from portal.content import CuratedAdmin
 from standards import rule_checks
 from standards.models import (
@@ -167,6 +168,10 @@ class TaskRuleForm(forms.ModelForm):
             return cleaned_data
         if not cleaned_data.get("change_note"):
             self.add_error("change_note", "Say why you are making this change.")
+        if not self.errors:
+            for field, messages in jdcheck.task_limit_errors(self.table()).items():
+                for message in messages:
+                    self.add_error(field, message)
         if not self.errors:
             failures = rule_checks.example_failures(self.slug, self.table())
             for sentence in failures["must_flag"]:

@@ -12,7 +12,8 @@ def tasks(text: str) -> set[str]:
 def test_result_shape():
     text = "Responsibilities\n- Pass meds to residents.\n\nPay: $14.00/hr"
     result = check(text)
-    assert set(result) == {"findings", "advisories", "elements", "ruleset_version"}
+    assert set(result) == {"findings", "advisories", "elements", "ruleset_version", "complete"}
+    assert result["complete"] is True
     (finding,) = result["findings"]
     assert set(finding) == {
         "task", "severity", "start", "end", "sentence", "matched",
