@@ -223,7 +223,7 @@ class _Document:
     def __init__(self, text: str, rules: CompiledRules, work: Work):
         self.text, self.rules, self.work = text, rules, work
         self.tokens = tokenize(text)
-        work.spend("words_scanned", len(self.tokens))
+        work.counts["words_tokenized"] += len(self.tokens)  # linear, never cut short
         self.words = [t.word for t in self.tokens]
         self.starts = [t.start for t in self.tokens]
         self._found: dict = {}
@@ -268,19 +268,18 @@ def check(text: str, ruleset: Ruleset | None = None, work: Work | None = None) -
     """Check a job description: findings, pay advisories, role elements, ruleset version.
 
     ``complete`` is false when ``work`` has a budget and the check ran out of it:
-    the findings are those of the text before the unit where it stopped.
+    the findings are those of the text before the unit where it stopped (the role
+    elements are still read from the whole text).
     """
     ruleset = ruleset or default_ruleset()
     rules = get_compiled(ruleset)
     work = work or Work()
     units = segment(text)
+    doc = _Document(text, rules, work)
+    ranges = [(bisect_left(doc.starts, u.start), bisect_left(doc.starts, u.end)) for u in units]
     findings = []
     complete = True
     try:
-        doc = _Document(text, rules, work)
-        ranges = [
-            (bisect_left(doc.starts, u.start), bisect_left(doc.starts, u.end)) for u in units
-        ]
         other_section = False
         for unit, (lo, hi) in zip(units, ranges, strict=True):
             if unit.kind in (HEADING, LEAD):
@@ -290,12 +289,12 @@ def check(text: str, ruleset: Ruleset | None = None, work: Work | None = None) -
             if other_section:
                 continue
             findings.extend(_unit_findings(doc, unit, lo, hi))
-        elements = find_elements(
-            text, units, doc.words, ranges, ruleset.parameters["hours_per_year"], doc.starts
-        )
     except _OutOfBudget:
         complete = False
-        elements = find_elements(text, [], [], [], ruleset.parameters["hours_per_year"])
+    # the role elements are always read whole: one linear pass
+    elements = find_elements(
+        text, units, doc.words, ranges, ruleset.parameters["hours_per_year"], doc.starts
+    )
     return {
         "findings": findings,
         "advisories": pay_advisories(elements, ruleset.parameters),
