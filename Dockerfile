@@ -22,4 +22,13 @@ RUN SECRET_KEY=collectstatic-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
 
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--max-requests", "10000", "--max-requests-jitter", "1000"]
+# Seconds a request may hold a worker before gunicorn kills and replaces it. The
+# slowest legitimate request is an upload at the caps: extraction's child process
+# stops at 20 s (CHILD_WALL_SECONDS in jdcheck/extract.py), then the checker's
+# bounded work on at most CHECK_MAX_CHARS characters. 50 s leaves room for both,
+# and stays under the reverse proxy's timeout (nginx's proxy_read_timeout is 60 s by
+# default), so a stuck worker is recycled while the proxy still waits for it.
+# Raise the proxy's timeout too if you raise this one.
+ENV GUNICORN_TIMEOUT=50
+CMD exec gunicorn portal.wsgi --bind 0.0.0.0:8000 --workers 3 --timeout "$GUNICORN_TIMEOUT" \
+    --access-logfile - --max-requests 10000 --max-requests-jitter 1000

@@ -18,6 +18,7 @@ import unicodedata
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from xml.parsers import expat
 
 MB = 1024 * 1024
 MAX_UPLOAD_BYTES = 5 * MB
@@ -25,6 +26,9 @@ MAX_ZIP_MEMBERS = 200
 MAX_DOCUMENT_XML_BYTES = 5 * MB
 MAX_TOTAL_UNCOMPRESSED = 20 * MB
 MAX_COMPRESSION_RATIO = 100
+# Repetitive text compresses well: hundreds of identical bullets pass 100:1 at a few
+# hundred kilobytes. Only a member this large must also have a believable ratio.
+RATIO_CHECK_FLOOR = 2 * MB
 MAX_TEXT_CHARS = 200_000
 
 CHILD_CPU_SECONDS = 10
@@ -235,7 +239,9 @@ def _check_member(member: zipfile.ZipInfo) -> None:
     if member.filename == "word/document.xml" and member.file_size > MAX_DOCUMENT_XML_BYTES:
         raise ExtractionError(TOO_BIG_DOCX)
     # zipfile stops at the declared size and checks the CRC, so declared sizes can be trusted.
-    if member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+    if member.file_size > RATIO_CHECK_FLOOR and (
+        member.file_size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1)
+    ):
         raise ExtractionError(TOO_BIG_DOCX)
 
 
@@ -316,29 +322,69 @@ def _parse_docx(data: bytes) -> str:
     return _finish("\n".join(lines), ".docx")
 
 
+class _Declaration(Exception):
+    """An XML part declares a DTD or an entity."""
+
+
+DTD_MESSAGE = (
+    "This Word document contains XML declarations Word never writes "
+    "(it may be built to overload the server); paste the text instead."
+)
+
+
 def _refuse_doctype(data: bytes) -> None:
-    """Refuse DTDs, which OOXML forbids and entity-expansion bombs need."""
+    """Refuse DTDs and entity declarations, which OOXML forbids and entity bombs need.
+
+    Every XML part is read by an XML parser, in whatever encoding it declares
+    (a byte search misses "<!DOCTYPE" in UTF-16), stopping at the first declaration.
+    """
     try:
         with zipfile.ZipFile(BytesIO(data)) as package:
-            for name in package.namelist():
-                if name.endswith((".xml", ".rels")) and _contains(package, name, b"<!DOCTYPE"):
-                    raise ExtractionError(
-                        "This Word document contains XML declarations Word never writes "
-                        "(it may be built to overload the server); paste the text instead."
-                    )
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            for name in _xml_parts(package):
+                with package.open(name) as member:
+                    _parse_without_declarations(member)
+    except _Declaration:
+        raise ExtractionError(DTD_MESSAGE) from None
+    except (expat.ExpatError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
         raise ExtractionError(DAMAGED_DOCX) from None
 
 
-def _contains(package: zipfile.ZipFile, name: str, needle: bytes) -> bool:
-    """Stream a member looking for `needle`, without holding it all in memory."""
-    tail = b""
-    with package.open(name) as member:
-        while chunk := member.read(64 * 1024):
-            if needle in tail + chunk:
-                return True
-            tail = chunk[-len(needle) :]
-    return False
+def _xml_parts(package: zipfile.ZipFile) -> list[str]:
+    """The parts besides [Content_Types].xml (read here) that python-docx may parse as
+    XML: relationships, and every part whose declared content type is XML."""
+    defaults, overrides = {}, {}
+
+    def content_type(tag, attributes):
+        kind = tag.rsplit(" ", 1)[-1]
+        if kind == "Default":
+            defaults[attributes.get("Extension", "").lower()] = attributes.get("ContentType", "")
+        elif kind == "Override":
+            overrides[attributes.get("PartName", "").lower()] = attributes.get("ContentType", "")
+
+    with package.open("[Content_Types].xml") as member:
+        _parse_without_declarations(member, start_element=content_type)
+    parts = []
+    for name in package.namelist():
+        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        declared = overrides.get("/" + name.lower(), defaults.get(extension, ""))
+        if name != "[Content_Types].xml" and (extension == "rels" or declared.endswith("xml")):
+            parts.append(name)
+    return parts
+
+
+def _parse_without_declarations(stream, start_element=None) -> None:
+    """Stream-parse one XML part with expat, raising _Declaration at any DTD or entity."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+
+    def refuse(*_args):
+        raise _Declaration
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    if start_element is not None:
+        parser.StartElementHandler = start_element
+    parser.ParseFile(stream)
 
 
 def _block_lines(container):

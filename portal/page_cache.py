@@ -54,7 +54,9 @@ class PublicPageCacheMiddleware:
         if not _cacheable(request):
             return self.get_response(request)
         pages = caches["pages"]
-        digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        # The absolute URL validates the host against ALLOWED_HOSTS (a foreign host gets
+        # Django's 400, never a cached page) and keys each host and scheme apart.
+        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = f"page:{content_revision()}:{digest}"
         response = pages.get(key)
         if response is not None:

@@ -222,6 +222,8 @@ if not DEBUG:
 
 # The public quick check, per client address (raise it for load tests).
 QUICK_CHECK_RATE_LIMIT = os.environ.get("QUICK_CHECK_RATE_LIMIT", "20/m")
+# Workspace submissions, revisions and re-checks together, per signed-in person.
+WORKSPACE_CHECK_RATE_LIMIT = os.environ.get("WORKSPACE_CHECK_RATE_LIMIT", "30/h")
 
 # Content Security Policy: no inline script or style on public and workspace
 # pages. The admin gets a narrower exception (inline styles) in

@@ -123,15 +123,69 @@ def element_bomb_docx(paragraphs: int = 5_000_000) -> bytes:
     return minimal_docx(document_xml(b"<w:p/>" * paragraphs))
 
 
-def entity_expansion_docx(levels: int = 9) -> bytes:
+def entity_expansion_xml(levels: int = 9, encoding: str = "UTF-8") -> str:
     """The "billion laughs": each entity expands to ten of the one before."""
-    entities = [b'<!ENTITY lol0 "lol">']
+    entities = ['<!ENTITY lol0 "lol">']
     for level in range(1, levels + 1):
-        refs = f"&lol{level - 1};".encode() * 10
-        entities.append(f"<!ENTITY lol{level} ".encode() + b'"' + refs + b'">')
-    prolog = b"<!DOCTYPE w:document [" + b"".join(entities) + b"]>"
-    body = f"<w:p><w:r><w:t>&lol{levels};</w:t></w:r></w:p>".encode()
-    return minimal_docx(document_xml(body, prolog))
+        entities.append(f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">')
+    return (
+        f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>'
+        f"<!DOCTYPE w:document [{''.join(entities)}]>"
+        f'<w:document xmlns:w="{WORD_NS}"><w:body>'
+        f"<w:p><w:r><w:t>&lol{levels};</w:t></w:r></w:p></w:body></w:document>"
+    )
+
+
+def entity_expansion_docx(levels: int = 9) -> bytes:
+    return minimal_docx(entity_expansion_xml(levels).encode("utf-8"))
+
+
+def utf16_entity_expansion_docx(levels: int = 9) -> bytes:
+    """The same bomb in UTF-16 (with a byte-order mark): no "<!DOCTYPE" bytes to find."""
+    return minimal_docx(entity_expansion_xml(levels, "UTF-16").encode("utf-16"))
+
+
+def doctype_only_docx() -> bytes:
+    """A DOCTYPE with no entities at all: still something Word never writes."""
+    return minimal_docx(document_xml(paragraph("Peer Specialist"), b"<!DOCTYPE w:document>"))
+
+
+def doctype_in_unusual_part_docx() -> bytes:
+    """A DTD in a part not named .xml that the content types declare as XML."""
+    content_types = CONTENT_TYPES.replace(
+        b"</Types>",
+        b'<Override PartName="/word/styles.dat" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
+    )
+    return minimal_docx(
+        document_xml(paragraph("Peer Specialist")),
+        extra={
+            "[Content_Types].xml": content_types,
+            "word/styles.dat": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>',
+        },
+    )
+
+
+def repeated_bullets_docx(count: int = 1200) -> bytes:
+    """A real description with many identical bullets, made with python-docx: its
+    document.xml compresses far better than 100:1, yet it is a few hundred kilobytes."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Peer Specialist", level=1)
+    for _ in range(count):
+        document.add_paragraph("Co-facilitate peer support groups", style="List Bullet")
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def zip_bomb_within_bounds_docx(size: int = 15 * 1024 * 1024) -> bytes:
+    """Below the 20 MB total bound, but a member of zeros compressed about 1000:1."""
+    return minimal_docx(
+        document_xml(paragraph("Peer Specialist")),
+        extra={"word/media/image1.png": bytes(size)},
+    )
 
 
 def traversal_docx() -> bytes:

@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 
 from jdcheck.extract import ACCEPTED_EXTENSIONS, MAX_TEXT_CHARS, ExtractionError, extract_text
@@ -60,7 +62,20 @@ class DescriptionTextForm(forms.Form):
         return cleaned
 
 
-class JobDescriptionForm(DescriptionTextForm):
+def new_submission_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SubmissionForm(DescriptionTextForm):
+    """A description submitted to the workspace; the hidden one-time token makes a
+    repeated post of the same form (a double click, a reload) return the first result."""
+
+    submission_token = forms.CharField(
+        widget=forms.HiddenInput, required=False, max_length=64, initial=new_submission_token
+    )
+
+
+class JobDescriptionForm(SubmissionForm):
     title = forms.CharField(label="Job title", max_length=200)
     setting_type = forms.ChoiceField(
         label="Setting of this role",

@@ -199,6 +199,11 @@ class JobDescriptionVersion(models.Model):
     review_status = models.CharField(
         max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.SUBMITTED
     )
+    submission_token = models.CharField(
+        max_length=64, blank=True, editable=False,
+        help_text="The submitting form's one-time token: posting that form again finds this "
+        "version instead of adding another.",
+    )
 
     objects = VersionQuerySet.as_manager()
 
@@ -207,7 +212,12 @@ class JobDescriptionVersion(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["job_description", "number"], name="one_number_per_version"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["submitted_by", "submission_token"],
+                condition=~models.Q(submission_token=""),
+                name="one_version_per_submission_token",
+            ),
         ]
 
     def __str__(self):

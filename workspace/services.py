@@ -7,7 +7,7 @@ person when a rule refuses the action.
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -211,9 +211,45 @@ def finding_dispute(*, finding: Finding, user, comment: str) -> FindingDispute:
     return FindingDispute.objects.create(finding=finding, raised_by=user, comment=comment)
 
 
+def job_description_open(job_description) -> None:
+    """Refuse to add versions or reviews to an archived job description."""
+    if job_description.is_archived:
+        raise WorkspaceError(
+            f"“{job_description.title}” is archived, so it can't be revised or checked again. "
+            "An admin of your organization can restore it first."
+        )
+
+
+def version_recheck(*, version: JobDescriptionVersion) -> Review:
+    """Check a version again with the current rules; its earlier reviews stay."""
+    job_description_open(version.job_description)
+    return review_create(version=version)
+
+
+def _earlier_submission(*, user, submission_token, **scope):
+    """The version an earlier post of the same form (same one-time token) created, if any."""
+    if not submission_token:
+        return None
+    return (
+        JobDescriptionVersion.objects.filter(
+            submitted_by=user, submission_token=submission_token, **scope
+        ).select_related("job_description").first()
+    )
+
+
 @transaction.atomic
-def version_submit(*, job_description, text, original_filename="", user) -> JobDescriptionVersion:
+def version_submit(
+    *, job_description, text, original_filename="", user, submission_token=""
+) -> JobDescriptionVersion:
+    """Add and check a new version. Posting the same form again returns the version it made."""
+    # The row lock serialises revisions, so a repeated post finds the first one's version.
     job_description = JobDescription.objects.select_for_update().get(pk=job_description.pk)
+    job_description_open(job_description)
+    earlier = _earlier_submission(
+        user=user, submission_token=submission_token, job_description=job_description
+    )
+    if earlier:
+        return earlier
     last = job_description.versions.order_by("-number").first()
     version = JobDescriptionVersion.objects.create(
         job_description=job_description,
@@ -221,20 +257,41 @@ def version_submit(*, job_description, text, original_filename="", user) -> JobD
         text=text,
         original_filename=original_filename,
         submitted_by=user,
+        submission_token=submission_token,
     )
     review_create(version=version)
     return version
 
 
-@transaction.atomic
-def job_description_create(*, organization, title, setting_type, text, original_filename, user):
-    job_description = JobDescription.objects.create(
-        organization=organization, title=title, setting_type=setting_type, created_by=user
-    )
-    version = version_submit(
-        job_description=job_description, text=text, original_filename=original_filename, user=user
-    )
-    return job_description, version
+def job_description_create(
+    *, organization, title, setting_type, text, original_filename, user, submission_token=""
+):
+    """Create a job description and check its first version.
+
+    Posting the same form again (a double click, a reload) returns what the first
+    post created: the token is unique per person, so of two parallel posts one
+    fails on the constraint and finds the other's.
+    """
+    scope = {"job_description__organization": organization}
+    earlier = _earlier_submission(user=user, submission_token=submission_token, **scope)
+    if earlier is None:
+        try:
+            with transaction.atomic():
+                job_description = JobDescription.objects.create(
+                    organization=organization, title=title, setting_type=setting_type,
+                    created_by=user,
+                )
+                version = version_submit(
+                    job_description=job_description, text=text,
+                    original_filename=original_filename, user=user,
+                    submission_token=submission_token,
+                )
+            return job_description, version
+        except IntegrityError:
+            earlier = _earlier_submission(user=user, submission_token=submission_token, **scope)
+            if earlier is None:
+                raise
+    return earlier.job_description, earlier
 
 
 def job_description_archive(*, job_description):

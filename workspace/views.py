@@ -1,3 +1,5 @@
+from functools import wraps
+
 from allauth.account.decorators import reauthentication_required, verified_email_required
 from django.conf import settings
 from django.contrib import messages
@@ -9,7 +11,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from portal.ratelimit import allow
+from portal.ratelimit import allow, client_address, rate_words, retry_after, wait_words
 from workspace import exports, selectors, services
 from workspace.checking import check_text
 from workspace.compare import classify_findings, text_diff
@@ -19,6 +21,7 @@ from workspace.forms import (
     JobDescriptionForm,
     OrganizationForm,
     RoleForm,
+    SubmissionForm,
 )
 from workspace.models import Membership
 from workspace.report import build_report
@@ -51,6 +54,14 @@ def _bound(request) -> tuple:
     return None, None
 
 
+def _too_many(request, rate, template, context):
+    """The page that says a rate limit was reached and how long to wait (status 429)."""
+    context["wait"] = wait_words(rate)
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(retry_after(rate))
+    return response
+
+
 # --- Quick check: public, stores nothing ---
 
 
@@ -59,9 +70,10 @@ def quick_check(request):
     form = DescriptionTextForm(request=request)
     context = {"form": form}
     if request.method == "POST":
-        if not allow(request, "quick_check", settings.QUICK_CHECK_RATE_LIMIT):
+        rate = settings.QUICK_CHECK_RATE_LIMIT
+        if not allow("quick_check", rate, client_address(request)):
             context["rate_limited"] = True
-            return render(request, "workspace/quick_check.html", context, status=429)
+            return _too_many(request, rate, "workspace/quick_check.html", context)
         form = DescriptionTextForm(request.POST, request.FILES, request=request)
         context["form"] = form
         if form.is_valid():
@@ -220,7 +232,26 @@ def invitation_accept(request, token):
 # --- Job descriptions, versions and reports ---
 
 
+def _limit_checks(view):
+    """Submissions, revisions and re-checks each run the checker: a limit per person."""
+
+    @wraps(view)
+    def limited(request, *args, **kwargs):
+        rate = settings.WORKSPACE_CHECK_RATE_LIMIT
+        if request.method == "POST" and not allow("workspace_check", rate, f"user:{request.user.pk}"):
+            return _too_many(request, rate, "429.html", {"limit": rate_words(rate)})
+        return view(request, *args, **kwargs)
+
+    return limited
+
+
+def _refused(request, error, job_description):
+    messages.error(request, error.message)
+    return redirect(job_description)
+
+
 @verified_email_required
+@_limit_checks
 def job_description_create(request, pk):
     organization = selectors.organization_for(request.user, pk)
     selectors.membership_in(request.user, organization)
@@ -233,6 +264,7 @@ def job_description_create(request, pk):
             text=form.cleaned_data["text"],
             original_filename=form.original_filename,
             user=request.user,
+            submission_token=form.cleaned_data["submission_token"],
         )
         messages.success(request, "Your job description was checked. Here is its review.")
         return redirect(version)
@@ -256,17 +288,26 @@ def job_description(request, pk):
 
 
 @verified_email_required
+@_limit_checks
 def job_description_revise(request, pk):
     job_description = selectors.job_description_for(request.user, pk)
     selectors.membership_in(request.user, job_description.organization)
+    try:
+        services.job_description_open(job_description)
+    except services.WorkspaceError as error:
+        return _refused(request, error, job_description)
     latest = job_description.versions.order_by("-number").first()
     initial = {"text": latest.text} if latest else {}
-    form = DescriptionTextForm(*_bound(request), request=request, initial=initial)
+    form = SubmissionForm(*_bound(request), request=request, initial=initial)
     if request.method == "POST" and form.is_valid():
-        version = services.version_submit(
-            job_description=job_description, text=form.cleaned_data["text"],
-            original_filename=form.original_filename, user=request.user,
-        )
+        try:
+            version = services.version_submit(
+                job_description=job_description, text=form.cleaned_data["text"],
+                original_filename=form.original_filename, user=request.user,
+                submission_token=form.cleaned_data["submission_token"],
+            )
+        except services.WorkspaceError as error:  # archived meanwhile
+            return _refused(request, error, job_description)
         messages.success(request, f"Version {version.number} was checked.")
         return redirect(version)
     return render(request, "workspace/revise.html", {
@@ -419,9 +460,13 @@ def finding_dispute(request, pk):
 
 @require_POST
 @verified_email_required
+@_limit_checks
 def version_recheck(request, pk):
     version = selectors.version_for(request.user, pk)
     selectors.membership_in(request.user, version.job_description.organization)
-    services.review_create(version=version)
+    try:
+        services.version_recheck(version=version)
+    except services.WorkspaceError as error:
+        return _refused(request, error, version.job_description)
     messages.success(request, "Checked again with the current rules. Earlier reviews are kept.")
     return redirect(version)

@@ -4,6 +4,8 @@ import functools
 import subprocess
 import sys
 import time
+import zipfile
+from io import BytesIO
 
 import pytest
 from hypothesis import given, settings
@@ -117,6 +119,40 @@ def test_child_limits_contain_an_element_bomb_that_passes_the_listing():
     with pytest.raises(ExtractionError, match="could not be read safely"):
         extract._run_child("docx", hostile.element_bomb_docx())
     assert time.monotonic() - started < 60
+
+
+def test_docx_of_many_repeated_bullets_is_accepted():
+    data = hostile.repeated_bullets_docx(1200)
+    document = zipfile.ZipFile(BytesIO(data)).getinfo("word/document.xml")
+    assert document.file_size > extract.MAX_COMPRESSION_RATIO * document.compress_size
+    text = extract_text(data, "jd.docx")
+    assert text.count("• Co-facilitate peer support groups") == 1200
+
+
+def test_zip_bomb_within_the_size_bounds_is_refused_for_its_ratio():
+    data = hostile.zip_bomb_within_bounds_docx()
+    total = sum(m.file_size for m in zipfile.ZipFile(BytesIO(data)).infolist())
+    assert total < extract.MAX_TOTAL_UNCOMPRESSED
+    with pytest.raises(ExtractionError, match="expands to far more data"):
+        extract_text(data, "jd.docx")
+
+
+@pytest.mark.parametrize("make", [
+    hostile.entity_expansion_docx,
+    hostile.utf16_entity_expansion_docx,
+    hostile.doctype_only_docx,
+    hostile.doctype_in_unusual_part_docx,
+], ids=["utf-8 entities", "utf-16 entities", "doctype alone", "doctype in a .dat part"])
+def test_xml_declarations_are_refused_in_any_encoding_and_part(make):
+    with pytest.raises(ExtractionError) as caught:
+        extract_text(make(), "jd.docx")
+    assert caught.value.message == extract.DTD_MESSAGE
+
+
+def test_a_utf16_document_without_declarations_is_read():
+    xml = hostile.document_xml(hostile.paragraph("Peer Specialist")).decode()
+    data = hostile.minimal_docx(xml.replace('"UTF-8"', '"UTF-16"').encode("utf-16"))
+    assert extract_text(data, "jd.docx") == "Peer Specialist"
 
 
 def test_text_over_the_cap_is_refused():

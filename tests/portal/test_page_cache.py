@@ -21,9 +21,9 @@ def seeded(db):
     caches["pages"].clear()
 
 
-def queries_for(client, url):
+def queries_for(client, url, **extra):
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = client.get(url, **extra)
     assert response.status_code == 200
     return response, len(queries)
 
@@ -76,3 +76,32 @@ def test_search_results_are_cached_per_query(client):
     assert payee != ethics
     content_changed()
     assert client.get("/search/", {"q": "payee"}).content.decode() == payee
+
+
+URL = "/standards/tasks/representative_payee/"
+
+
+@override_settings(PUBLIC_PAGE_CACHE_SECONDS=60)
+def test_a_foreign_host_gets_400_not_the_cached_page(client):
+    cached, _ = queries_for(client, URL)
+    response = client.get(URL, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.content != cached.content
+    assert "We couldn't understand that request" in response.content.decode()
+
+
+@override_settings(PUBLIC_PAGE_CACHE_SECONDS=60)
+def test_http_and_https_are_cached_apart(client):
+    queries_for(client, URL)
+    assert queries_for(client, URL, secure=True)[1] > 1  # rendered, not the http entry
+    assert queries_for(client, URL, secure=True)[1] <= 1
+    assert queries_for(client, URL)[1] <= 1
+
+
+@override_settings(PUBLIC_PAGE_CACHE_SECONDS=60,
+                   ALLOWED_HOSTS=["portal.example.org", "peers.example.org"])
+def test_each_allowed_host_has_its_own_entries(client):
+    queries_for(client, URL, HTTP_HOST="portal.example.org")
+    assert queries_for(client, URL, HTTP_HOST="peers.example.org")[1] > 1
+    assert queries_for(client, URL, HTTP_HOST="peers.example.org")[1] <= 1
+    assert queries_for(client, URL, HTTP_HOST="portal.example.org")[1] <= 1

@@ -1,8 +1,10 @@
 import html as html_lib
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -169,3 +171,107 @@ def test_report_page_uses_a_constant_number_of_queries(client, organization, adm
     client.force_login(admin_user)
     report_queries(client, short)  # warm caches
     assert report_queries(client, short) == report_queries(client, long)
+
+
+# --- archived descriptions ------------------------------------------------------------
+
+
+@pytest.fixture
+def archived(submission):
+    services.job_description_archive(job_description=submission.job_description)
+    return submission
+
+
+def test_an_archived_description_offers_no_revision(client, archived, admin_user):
+    client.force_login(admin_user)
+    revise = reverse("workspace:job_description_revise", args=[archived.job_description_id])
+    response = client.get(revise, follow=True)
+    assert response.redirect_chain == [(archived.job_description.get_absolute_url(), 302)]
+    page = response.content.decode()
+    assert "is archived, so it can&#x27;t be revised or checked again" in page
+    assert revise not in page
+    assert "Check again with the current rules" not in client.get(archived.get_absolute_url()).content.decode()
+
+
+def test_an_archived_description_cannot_be_revised_or_rechecked(client, archived, admin_user):
+    client.force_login(admin_user)
+    revise = client.post(
+        reverse("workspace:job_description_revise", args=[archived.job_description_id]),
+        {"text": "Share lived experience."}, follow=True,
+    )
+    assert "is archived, so it can&#x27;t be revised" in revise.content.decode()
+    recheck = client.post(reverse("workspace:version_recheck", args=[archived.pk]), follow=True)
+    assert "is archived, so it can&#x27;t be revised or checked again" in recheck.content.decode()
+    assert (JobDescriptionVersion.objects.count(), Review.objects.count()) == (1, 1)
+
+
+def test_a_revision_arriving_after_the_archive_is_refused(archived, admin_user):
+    with pytest.raises(services.WorkspaceError, match="archived"):
+        services.version_submit(
+            job_description=archived.job_description, text="Late.", user=admin_user
+        )
+
+
+# --- posting the same form twice ------------------------------------------------------
+
+
+def form_token(client, url):
+    return client.get(url).context["form"]["submission_token"].value()
+
+
+def test_posting_the_new_description_form_twice_creates_one(client, organization, admin_user):
+    client.force_login(admin_user)
+    url = create_url(organization)
+    data = {"title": "Peer Specialist", "text": SAMPLE_JD, "submission_token": form_token(client, url)}
+    first, second = client.post(url, data), client.post(url, data)
+    version = JobDescriptionVersion.objects.get()
+    assert first.url == second.url == version.get_absolute_url()
+    assert (JobDescription.objects.count(), Review.objects.count()) == (1, 1)
+    client.post(url, {**data, "submission_token": form_token(client, url)})  # a new form
+    assert JobDescription.objects.count() == 2
+
+
+def test_posting_the_revision_form_twice_creates_one_version(client, submission, admin_user):
+    client.force_login(admin_user)
+    url = reverse("workspace:job_description_revise", args=[submission.job_description_id])
+    data = {"text": "Share lived experience of recovery.", "submission_token": form_token(client, url)}
+    first, second = client.post(url, data), client.post(url, data)
+    assert first.url == second.url
+    assert list(submission.job_description.versions.values_list("number", flat=True)) == [1, 2]
+
+
+def test_a_token_only_finds_the_same_persons_submission(client, organization, admin_user, member_user):
+    url = create_url(organization)
+    client.force_login(admin_user)
+    token = form_token(client, url)
+    client.post(url, {"title": "Admin's", "text": SAMPLE_JD, "submission_token": token})
+    client.force_login(member_user)
+    client.post(url, {"title": "Member's", "text": SAMPLE_JD, "submission_token": token})
+    assert sorted(JobDescription.objects.values_list("title", flat=True)) == ["Admin's", "Member's"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="PostgreSQL only: SQLite's in-memory test database serialises writers")
+@pytest.mark.django_db(transaction=True)
+def test_two_parallel_posts_of_the_same_form_create_one(organization, admin_user):
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def post():
+        try:  # each thread has its own database connection
+            client = Client()
+            client.force_login(admin_user)
+            barrier.wait(timeout=60)
+            statuses.append(client.post(create_url(organization), {
+                "title": "Peer Specialist", "text": SAMPLE_JD, "submission_token": "same-form",
+            }).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)  # a hang guard
+    assert statuses == [302, 302]
+    assert (JobDescription.objects.count(), JobDescriptionVersion.objects.count()) == (1, 1)
