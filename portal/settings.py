@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "portal.middleware.StaffMustEnrolMFAMiddleware",
+    "portal.middleware.AdminNeedsSecondFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from portal.roles import is_curator
 from workspace.checking import check_text
 from workspace.compare import finding_key
 from workspace.models import (
+    CuratorRead,
     Finding,
     FindingDispute,
     Invitation,
@@ -245,3 +247,18 @@ def job_description_archive(*, job_description):
 def job_description_restore(*, job_description):
     job_description.archived_at = None
     job_description.save(update_fields=["archived_at"])
+
+
+# --- Curators' reads ---
+
+
+def curator_read_record(*, reader, version, kind, compared_with=None) -> CuratorRead | None:
+    """Write down that a curator read an organization's submission (a page or an
+    export), for the organization's admins to see. A member's own reads are not."""
+    organization = version.job_description.organization
+    if not is_curator(reader) or organization.memberships.filter(user=reader).exists():
+        return None
+    return CuratorRead.objects.create(
+        version=version, compared_with=compared_with, kind=kind,
+        curator=reader, curator_email=reader.email,
+    )
