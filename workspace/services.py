@@ -56,9 +56,23 @@ def _admin_count(organization) -> int:
     return organization.memberships.filter(role=Role.ADMIN).count()
 
 
+def _locked_membership(membership: Membership) -> Membership:
+    """The membership read again under a lock on its organization's row.
+
+    Every change that can take away an admin takes this lock first, so two admins
+    demoting or removing each other at once are served one after the other and the
+    second sees the first's change; a lock on one membership row would not do.
+    """
+    Organization.objects.select_for_update().get(pk=membership.organization_id)
+    current = Membership.objects.filter(pk=membership.pk).select_related("organization").first()
+    if current is None:
+        raise WorkspaceError("That person is no longer a member.")
+    return current
+
+
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str):
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = _locked_membership(membership)
     if membership.role == Role.ADMIN and role != Role.ADMIN:
         if _admin_count(membership.organization) <= 1:
             raise WorkspaceError(
@@ -72,7 +86,7 @@ def membership_change_role(*, membership: Membership, role: str):
 @transaction.atomic
 def membership_remove(*, membership: Membership):
     """Remove a member (or let a member leave); the last admin cannot go."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = _locked_membership(membership)
     if membership.role == Role.ADMIN and _admin_count(membership.organization) <= 1:
         raise WorkspaceError(
             "The last admin cannot leave or be removed. Make someone else an admin first."

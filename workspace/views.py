@@ -168,11 +168,13 @@ def member_role(request, pk, member_pk):
     form = RoleForm(request.POST)
     if form.is_valid():
         try:
-            services.membership_change_role(membership=target, role=form.cleaned_data["role"])
+            changed = services.membership_change_role(
+                membership=target, role=form.cleaned_data["role"]
+            )
         except services.WorkspaceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"{target.user.email} is now {target.get_role_display()}.")
+            messages.success(request, f"{changed.user.email} is now {changed.get_role_display()}.")
     return redirect("workspace:members", pk=organization.pk)
 
 

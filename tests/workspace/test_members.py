@@ -123,9 +123,22 @@ def test_changing_roles_asks_for_reauthentication(client, organization, admin_us
     assert membership.role == Role.MEMBER
 
     client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
-    client.post(url, {"role": "admin"})
+    response = client.post(url, {"role": "admin"}, follow=True)
     membership.refresh_from_db()
     assert membership.role == Role.ADMIN
+    assert "member@acme.example is now Admin." in response.content.decode()
+
+
+def test_acting_on_someone_no_longer_a_member_says_so(organization, member_user):
+    """Two admins removing the same member at once: the second is told, not given a 500."""
+    membership = Membership.objects.get(user=member_user)
+    services.membership_remove(membership=membership)
+    for act in (
+        lambda: services.membership_remove(membership=membership),
+        lambda: services.membership_change_role(membership=membership, role=Role.ADMIN),
+    ):
+        with pytest.raises(services.WorkspaceError, match="no longer a member"):
+            act()
 
 
 def test_last_admin_cannot_be_demoted_or_leave(client, organization, admin_user):
