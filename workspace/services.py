@@ -153,9 +153,10 @@ def invitation_accept(*, token: str, user) -> Membership:
     if invitation.accepted_at is not None:
         raise WorkspaceError("This invitation has already been used.")
     if not _user_has_verified_email(user, invitation.email):
+        # Never the invited address: whoever holds the link may be someone else.
         raise WorkspaceError(
-            f"This invitation was sent to {invitation.email}. Sign in with that address "
-            "(and confirm it) to accept it."
+            "This invitation is for another email address. Sign in with the address it "
+            "was sent to (and confirm it) to accept it."
         )
     membership, _ = Membership.objects.get_or_create(
         organization=invitation.organization, user=user, defaults={"role": invitation.role}
