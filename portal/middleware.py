@@ -1,5 +1,6 @@
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 from portal.roles import second_factor_step
 
@@ -41,3 +42,26 @@ class AdminNeedsSecondFactorMiddleware:
             if step:
                 return step
         return self.get_response(request)
+
+
+class PrivatePagesMiddleware:
+    """Private pages and their exports are never kept by a browser or proxy cache.
+
+    The URL families: the workspace (organizations, submissions, reports and their
+    exports, invitations, curation) and the curators' rules page.
+    """
+
+    PRIVATE_NAMESPACES = {"workspace"}
+    PRIVATE_VIEWS = {"standards:rules"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match and (
+            match.namespace in self.PRIVATE_NAMESPACES or match.view_name in self.PRIVATE_VIEWS
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
