@@ -11,6 +11,8 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.html import format_html
 
+from portal.roles import is_curator
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -22,8 +24,8 @@ class PublishedQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user):
-        """Drafts are for curators: staff may preview them, everyone else sees published."""
-        if user.is_authenticated and user.is_staff:
+        """Drafts are for curators, who may preview them; everyone else sees published."""
+        if is_curator(user):
             return self
         return self.published()
 

@@ -1,6 +1,8 @@
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
-from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
+
+from portal.roles import second_factor_step
 
 
 class SecurityHeadersMiddleware:
@@ -22,11 +24,12 @@ class SecurityHeadersMiddleware:
         return response
 
 
-class StaffMustEnrolMFAMiddleware:
-    """Staff reach the admin only after enrolling an authenticator app (TOTP).
+class AdminNeedsSecondFactorMiddleware:
+    """Staff reach the admin only in a session signed in with the second factor (TOTP).
 
     Curators can publish content and read every organization's submissions, so a
-    password alone is not enough for them.
+    password alone is not enough for them: the admin asks for the same thing as
+    curator powers anywhere on the site (`portal.roles.is_curator`).
     """
 
     def __init__(self, get_response):
@@ -34,18 +37,31 @@ class StaffMustEnrolMFAMiddleware:
         self.admin_prefix = "/" + settings.ADMIN_URL
 
     def __call__(self, request):
-        user = request.user
-        if (
-            request.path.startswith(self.admin_prefix)
-            and user.is_authenticated
-            and user.is_staff
-            and not user_has_totp(user)
-        ):
-            return redirect("mfa_activate_totp")
+        if request.path.startswith(self.admin_prefix):
+            step = second_factor_step(request)
+            if step:
+                return step
         return self.get_response(request)
 
 
-def user_has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
+class PrivatePagesMiddleware:
+    """Private pages and their exports are never kept by a browser or proxy cache.
 
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    The URL families: the workspace (organizations, submissions, reports and their
+    exports, invitations, curation) and the curators' rules page.
+    """
+
+    PRIVATE_NAMESPACES = {"workspace"}
+    PRIVATE_VIEWS = {"standards:rules"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match and (
+            match.namespace in self.PRIVATE_NAMESPACES or match.view_name in self.PRIVATE_VIEWS
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -1,13 +1,12 @@
-"""Public pages of the standards. Drafts are visible only to staff, as previews."""
+"""Public pages of the standards. Drafts are visible only to curators, as previews."""
 
 import datetime
 
 from django import forms
 from django.db.models import Count, Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from portal.roles import is_curator
+from portal.roles import curator_required
 from standards.models import (
     CompetencyFramework,
     EthicsPrinciple,
@@ -115,10 +114,9 @@ def task(request, slug):
     return render(request, "standards/task.html", {"task": task})
 
 
+@curator_required
 def rules(request):
     """For curators: each task's checker rule, its examples, and who changed it, when and why."""
-    if not is_curator(request.user):
-        raise Http404("Curators only")
     tasks = ProhibitedTask.objects.select_related("rule").order_by("order", "title")
     entries = [
         {"task": task, "rule": task.rule, "history": _rule_history(task.rule)}

@@ -1,9 +1,13 @@
 import os
 
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
+from allauth.mfa.base.internal.flows import post_authentication
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
+from django.test import RequestFactory
 from hypothesis import settings as hypothesis_settings
 
 # CI runs property tests derandomized (repeatable) and without deadlines.
@@ -26,6 +30,22 @@ def make_user(email: str, *, verified: bool = True, staff: bool = False, passwor
     return user
 
 
+def sign_in(client, user, *, second_factor: bool = True):
+    """Sign the client in as `user`, with the steps recorded in the session as allauth
+    records them: the password, then (unless asked otherwise) the authenticator code.
+
+    `second_factor=False` is a session signed in with a password alone: a user without
+    an authenticator, or one who enrolled after signing in.
+    """
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session, request.user = client.session, user
+    record_authentication(request, user, "password", email=user.email)
+    if second_factor:
+        post_authentication(request, Authenticator.objects.get(user=user, type="totp"))
+    request.session.save()
+
+
 @pytest.fixture
 def user(db):
     return make_user("member@example.org")
@@ -41,5 +61,5 @@ def staff_user(db):
 
 @pytest.fixture
 def staff_client(client, staff_user):
-    client.force_login(staff_user)
+    sign_in(client, staff_user)
     return client

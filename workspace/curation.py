@@ -1,6 +1,7 @@
 """Curator pages in the portal: the review queue, decisions and the dispute table.
 
-Only curators reach them; for anyone else they do not exist (404).
+Only curators reach them (`portal.roles.curator_required`); for anyone else they
+do not exist (404).
 """
 
 from collections import defaultdict
@@ -8,13 +9,13 @@ from collections import defaultdict
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
-from portal.roles import is_curator
+from portal.roles import curator_required
 from workspace import review_flow, selectors
 from workspace.models import (
+    CuratorRead,
     Finding,
     JobDescriptionVersion,
     Organization,
@@ -23,23 +24,8 @@ from workspace.models import (
     ReviewStatus,
     Verdict,
 )
-from workspace.services import WorkspaceError
+from workspace.services import WorkspaceError, curator_read_record
 from workspace.views import _task_titles, review_context
-
-
-def curator_required(view):
-    def wrapped(request, *args, **kwargs):
-        if not is_curator(request.user):
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
-                return redirect_to_login(request.get_full_path())
-            raise Http404("Curators only")
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
 
 
 @curator_required
@@ -90,6 +76,7 @@ def decide(request, pk):
         except WorkspaceError as error:
             messages.error(request, error.message)
         return redirect("workspace:curation_decide", pk=version.pk)
+    curator_read_record(reader=request.user, version=version, kind=CuratorRead.Kind.CURATION)
     context = review_context(request, version, review)
     context.update({"outcomes": Outcome.choices, "verdicts": Verdict.choices})
     return render(request, "workspace/curation/decide.html", context)

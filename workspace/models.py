@@ -362,3 +362,40 @@ class FindingVerdict(models.Model):
 
     def __str__(self):
         return f"{self.get_verdict_display()}: {self.finding}"
+
+
+class CuratorRead(models.Model):
+    """A curator read one of an organization's submissions: a page or an export.
+
+    The organization's admins see these, so that reading their job descriptions by
+    curator powers is never silent. A member's own reads are not recorded.
+    """
+
+    class Kind(models.TextChoices):
+        VERSION = "version", "Report"
+        REVIEW = "review", "Earlier review"
+        PRINT = "print", "Print view"
+        PDF = "pdf", "PDF export"
+        DOCX = "docx", "Word export"
+        COMPARE = "compare", "Comparison of versions"
+        CURATION = "curation", "Curators' review page"
+
+    version = models.ForeignKey(
+        JobDescriptionVersion, on_delete=models.CASCADE, related_name="curator_reads"
+    )
+    compared_with = models.ForeignKey(
+        JobDescriptionVersion, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="+", help_text="The other version, when the read was a comparison.",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    curator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    curator_email = models.EmailField(help_text="Kept when the curator's account is deleted.")
+    read_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-read_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.curator_email} read {self.version} ({self.get_kind_display()})"

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from workspace.models import (
+    CuratorRead,
     Finding,
     FindingDispute,
     JobDescription,
@@ -25,6 +26,13 @@ def membership_in(user, organization, *, admin: bool = False) -> Membership:
     if membership is None or (admin and not membership.is_admin):
         raise Http404("Not a member with that role")
     return membership
+
+
+def curator_reads_of(organization):
+    """Curators' reads of the organization's submissions, newest first."""
+    return CuratorRead.objects.filter(
+        version__job_description__organization=organization
+    ).select_related("version__job_description", "compared_with")
 
 
 def memberships_of(user):

@@ -11,9 +11,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from portal.roles import is_curator
 from workspace.checking import check_text
 from workspace.compare import finding_key
 from workspace.models import (
+    CuratorRead,
     Finding,
     FindingDispute,
     Invitation,
@@ -54,9 +56,23 @@ def _admin_count(organization) -> int:
     return organization.memberships.filter(role=Role.ADMIN).count()
 
 
+def _locked_membership(membership: Membership) -> Membership:
+    """The membership read again under a lock on its organization's row.
+
+    Every change that can take away an admin takes this lock first, so two admins
+    demoting or removing each other at once are served one after the other and the
+    second sees the first's change; a lock on one membership row would not do.
+    """
+    Organization.objects.select_for_update().get(pk=membership.organization_id)
+    current = Membership.objects.filter(pk=membership.pk).select_related("organization").first()
+    if current is None:
+        raise WorkspaceError("That person is no longer a member.")
+    return current
+
+
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str):
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = _locked_membership(membership)
     if membership.role == Role.ADMIN and role != Role.ADMIN:
         if _admin_count(membership.organization) <= 1:
             raise WorkspaceError(
@@ -70,7 +86,7 @@ def membership_change_role(*, membership: Membership, role: str):
 @transaction.atomic
 def membership_remove(*, membership: Membership):
     """Remove a member (or let a member leave); the last admin cannot go."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = _locked_membership(membership)
     if membership.role == Role.ADMIN and _admin_count(membership.organization) <= 1:
         raise WorkspaceError(
             "The last admin cannot leave or be removed. Make someone else an admin first."
@@ -137,9 +153,10 @@ def invitation_accept(*, token: str, user) -> Membership:
     if invitation.accepted_at is not None:
         raise WorkspaceError("This invitation has already been used.")
     if not _user_has_verified_email(user, invitation.email):
+        # Never the invited address: whoever holds the link may be someone else.
         raise WorkspaceError(
-            f"This invitation was sent to {invitation.email}. Sign in with that address "
-            "(and confirm it) to accept it."
+            "This invitation is for another email address. Sign in with the address it "
+            "was sent to (and confirm it) to accept it."
         )
     membership, _ = Membership.objects.get_or_create(
         organization=invitation.organization, user=user, defaults={"role": invitation.role}
@@ -302,3 +319,18 @@ def job_description_archive(*, job_description):
 def job_description_restore(*, job_description):
     job_description.archived_at = None
     job_description.save(update_fields=["archived_at"])
+
+
+# --- Curators' reads ---
+
+
+def curator_read_record(*, reader, version, kind, compared_with=None) -> CuratorRead | None:
+    """Write down that a curator read an organization's submission (a page or an
+    export), for the organization's admins to see. A member's own reads are not."""
+    organization = version.job_description.organization
+    if not is_curator(reader) or organization.memberships.filter(user=reader).exists():
+        return None
+    return CuratorRead.objects.create(
+        version=version, compared_with=compared_with, kind=kind,
+        curator=reader, curator_email=reader.email,
+    )

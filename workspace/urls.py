@@ -12,6 +12,7 @@ urlpatterns = [
          name="member_role"),
     path("organizations/<int:pk>/members/<int:member_pk>/remove/", views.member_remove,
          name="member_remove"),
+    path("organizations/<int:pk>/curator-reads/", views.curator_reads, name="curator_reads"),
     path("organizations/<int:pk>/job-descriptions/new/", views.job_description_create,
          name="job_description_create"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),

@@ -4,6 +4,7 @@ from allauth.account.decorators import reauthentication_required, verified_email
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +24,7 @@ from workspace.forms import (
     RoleForm,
     SubmissionForm,
 )
-from workspace.models import Membership
+from workspace.models import CuratorRead, Membership
 from workspace.report import build_report
 
 ACTIVE_ORGANIZATION = "active_organization"
@@ -179,11 +180,13 @@ def member_role(request, pk, member_pk):
     form = RoleForm(request.POST)
     if form.is_valid():
         try:
-            services.membership_change_role(membership=target, role=form.cleaned_data["role"])
+            changed = services.membership_change_role(
+                membership=target, role=form.cleaned_data["role"]
+            )
         except services.WorkspaceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, f"{target.user.email} is now {target.get_role_display()}.")
+            messages.success(request, f"{changed.user.email} is now {changed.get_role_display()}.")
     return redirect("workspace:members", pk=organization.pk)
 
 
@@ -227,6 +230,19 @@ def invitation_accept(request, token):
         messages.success(request, f"Welcome to {membership.organization.name}.")
         return redirect(membership.organization)
     return render(request, "workspace/invitation.html", {"invitation": invitation})
+
+
+@verified_email_required
+def curator_reads(request, pk):
+    """For the organization's admins: which curator read which submission, and when."""
+    organization = selectors.organization_for(request.user, pk)
+    selectors.membership_in(request.user, organization, admin=True)
+    page = Paginator(selectors.curator_reads_of(organization), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "workspace/curator_reads.html", {
+        "organization": organization, "page": page,
+    })
 
 
 # --- Job descriptions, versions and reports ---
@@ -353,6 +369,12 @@ def review_context(request, version, review) -> dict:
     return context
 
 
+def _note_curator_read(request, version, kind, compared_with=None):
+    services.curator_read_record(
+        reader=request.user, version=version, kind=kind, compared_with=compared_with
+    )
+
+
 def _render_review(request, version, review, template="workspace/report.html"):
     context = review_context(request, version, review)
     context["other_reviews"] = version.reviews.order_by("-created_at").only(
@@ -367,18 +389,21 @@ def _render_review(request, version, review, template="workspace/report.html"):
 @verified_email_required
 def version(request, pk):
     version = selectors.version_for(request.user, pk)
+    _note_curator_read(request, version, CuratorRead.Kind.VERSION)
     return _render_review(request, version, selectors.latest_review(version))
 
 
 @verified_email_required
 def review(request, pk):
     review = selectors.review_for(request.user, pk)
+    _note_curator_read(request, review.version, CuratorRead.Kind.REVIEW)
     return _render_review(request, review.version, review)
 
 
 @verified_email_required
 def version_print(request, pk):
     version = selectors.version_for(request.user, pk)
+    _note_curator_read(request, version, CuratorRead.Kind.PRINT)
     return _render_review(
         request, version, selectors.latest_review(version), "workspace/report_print.html"
     )
@@ -389,6 +414,7 @@ def _download(request, pk, make, extension, content_type):
     review = selectors.latest_review(version)
     if review is None:
         raise Http404("Not checked yet")
+    _note_curator_read(request, version, CuratorRead.Kind(extension))
     data = make(review_context(request, version, review))
     response = HttpResponse(data, content_type=content_type)
     filename = f"review-{slugify(version.job_description.title)[:60] or 'job'}-v{version.number}"
@@ -422,6 +448,7 @@ def compare(request, pk):
         new = by_number[int(request.GET.get("to", versions[-1].number))]
     except (KeyError, ValueError):
         raise Http404("No such version") from None
+    _note_curator_read(request, new, CuratorRead.Kind.COMPARE, compared_with=old)
     old_review, new_review = selectors.latest_review(old), selectors.latest_review(new)
     findings = classify_findings(
         list(old_review.findings.all()) if old_review else [],

@@ -48,14 +48,19 @@ def docx_bytes(text: str) -> bytes:
 
 
 def add_session(page: Page, base_url: str, user) -> None:
-    """Sign `user` in to the page's browser context by giving it a session cookie.
+    """Sign `user` in to the page's browser context by giving it a session cookie,
+    recorded as allauth records a sign-in: with the authenticator code for someone
+    who enrolled one (curators).
 
     For tests about pages, not about signing in (the journeys sign in through the form).
     """
+    from allauth.mfa.models import Authenticator
     from django.test import Client
 
+    from tests.conftest import sign_in
+
     client = Client()
-    client.force_login(user)
+    sign_in(client, user, second_factor=Authenticator.objects.filter(user=user).exists())
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
@@ -23,6 +24,7 @@ from tests.browser.helpers import (
 from tests.conftest import make_user
 from toolkit.models import Document
 from workspace import services
+from workspace.models import CuratorRead
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -48,6 +50,7 @@ class Site:
 def site(seeded, live_server):
     employer = make_user("admin@acme.example")
     curator = make_curator("curator@transcom.example")
+    TOTP.activate(curator, generate_totp_secret())
     organization = services.organization_create(
         user=employer, name="Acme Recovery Learning Community", setting_type="residential",
         region="western", people_served=45, peer_fte=1,
@@ -59,6 +62,9 @@ def site(seeded, live_server):
     second = services.version_submit(
         job_description=job_description, text=JOB_DESCRIPTION, original_filename="",
         user=employer,
+    )
+    CuratorRead.objects.create(
+        version=first, kind=CuratorRead.Kind.PDF, curator=curator, curator_email=curator.email
     )
     document = Document.objects.published().order_by("title").first()
     return Site(
@@ -121,6 +127,10 @@ PAGE_TYPES = {
     "organization-create": PageType(lambda s: "/workspace/organizations/new/", as_user="employer"),
     "members": PageType(lambda s: f"/workspace/organizations/{s.organization.pk}/members/",
                         as_user="employer"),
+    "curator-reads": PageType(
+        lambda s: f"/workspace/organizations/{s.organization.pk}/curator-reads/",
+        as_user="employer", expect_heading="Curators' reads of your submissions",
+    ),
     "job-description": PageType(lambda s: s.job_description.get_absolute_url(), as_user="employer"),
     "submit-job-description": PageType(
         lambda s: f"/workspace/organizations/{s.organization.pk}/job-descriptions/new/",

@@ -5,5 +5,6 @@ from tests.workspace.conftest import (  # noqa: F401
     curator,
     member_user,
     organization,
+    revision,
     submission,
 )

@@ -26,6 +26,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from tests.conftest import sign_in  # noqa: E402
 from workspace import services  # noqa: E402
 
 HOST = "portal.example.org"
@@ -88,7 +89,7 @@ def main():
     pages["report"] = describe(signed_in.get(version.get_absolute_url(), secure=True))
 
     curator = Client(HTTP_HOST=HOST)
-    curator.force_login(staff)
+    sign_in(curator, staff)  # with the authenticator code, as the admin asks
     pages["admin"] = describe(curator.get("/" + settings.ADMIN_URL, secure=True))
     json.dump(pages, sys.stdout)
 

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from tests.conftest import sign_in
 from toolkit.models import Topic
 from workspace.models import CuratorDecision, Outcome
 
@@ -20,7 +21,7 @@ def test_history_middleware_is_installed():
 
 
 def test_admin_addition_records_the_curator_and_the_time(client, curator):
-    client.force_login(curator)
+    sign_in(client, curator)
     before = timezone.now()
     response = client.post(ADMIN + "toolkit/topic/add/", {
         "name": "Supervision", "slug": "supervision", "description": "", "order": "3",
@@ -33,7 +34,7 @@ def test_admin_addition_records_the_curator_and_the_time(client, curator):
 
 
 def test_curator_decision_stores_the_curator_and_the_time(client, submission, curator):
-    client.force_login(curator)
+    sign_in(client, curator)
     before = timezone.now()
     client.post(f"/workspace/curation/versions/{submission.pk}/", {
         "outcome": Outcome.CONSISTENT, "comments": "Fine as written.",

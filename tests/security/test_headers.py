@@ -88,3 +88,9 @@ def test_csrf_cookie_is_secure_and_samesite(pages):
     csrf = pages["login"]["cookies"]["csrftoken"]
     assert csrf["secure"]
     assert csrf["samesite"] == "Lax"
+
+
+@pytest.mark.parametrize("name", ["organization", "report"])
+def test_private_pages_are_never_stored_in_production(pages, name):
+    directives = {part.strip() for part in pages[name]["headers"]["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= directives

@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 from tests.workspace.conftest import SAMPLE_JD
 from workspace import review_flow, services
 from workspace.models import Outcome, Verdict
@@ -148,7 +148,7 @@ def test_member_pages_render_payloads_inert(client, hostile_workspace, page):
 
 @pytest.mark.parametrize("page", ["curator queue", "decision page", "dispute table"])
 def test_curator_pages_render_payloads_inert(client, hostile_workspace, page):
-    client.force_login(hostile_workspace["curator"])
+    sign_in(client, hostile_workspace["curator"])
     url, expected = curator_pages(hostile_workspace)[page]
     response = client.get(url)
     assert response.status_code == 200

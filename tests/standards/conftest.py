@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from standards import seed
+from tests.conftest import sign_in
 
 TEST_RULESET = Path(__file__).parent / "ruleset.toml"
 
@@ -35,5 +36,5 @@ def curator(staff_user):
 
 @pytest.fixture
 def curator_client(client, curator):
-    client.force_login(curator)
+    sign_in(client, curator)
     return client

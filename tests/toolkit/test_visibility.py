@@ -14,8 +14,12 @@ def test_a_draft_is_not_found_by_a_signed_in_member(client, user, draft):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_staff_preview_a_draft_with_a_notice(staff_client, draft):
-    response = staff_client.get(draft.get_absolute_url())
+def test_staff_outside_the_curators_group_do_not_preview_drafts(staff_client, draft):
+    assert staff_client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_curators_preview_a_draft_with_a_notice(curator_client, draft):
+    response = curator_client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "Draft preview: this document is not public yet." in response.content.decode()
 
@@ -34,8 +38,10 @@ def test_search_finds_published_documents_and_never_drafts(draft, make_document,
     assert titles == ["Published supervision guide"]
 
 
-def test_drafts_stay_out_of_search_even_for_curators(draft, staff_user):
-    assert search("unreleased", staff_user) == []
+def test_drafts_stay_out_of_search_even_for_curators(draft, curator_client):
+    page = curator_client.get("/search/", {"q": "unreleased"}).content.decode()
+    assert "Unreleased supervision guide" not in page
+    assert curator_client.get(draft.get_absolute_url()).status_code == 200  # a curator
 
 
 def test_search_hits_link_to_the_document_with_a_marked_snippet(make_document, user):

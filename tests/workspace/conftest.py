@@ -62,12 +62,24 @@ def unverified_user(db):
     return make_user("unverified@acme.example", verified=False)
 
 
+def make_curator(email: str, *, totp: bool = True):
+    user = make_user(email, staff=True)
+    user.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
+    if totp:
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
 @pytest.fixture
 def curator(db):
-    user = make_user("curator@transcom.example", staff=True)
-    user.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
-    TOTP.activate(user, generate_totp_secret())
-    return user
+    """A curator with an authenticator app; tests sign in with `tests.conftest.sign_in`."""
+    return make_curator("curator@transcom.example")
+
+
+@pytest.fixture
+def curator_without_totp(db):
+    """In the Curators group, but never enrolled an authenticator app."""
+    return make_curator("new.curator@transcom.example", totp=False)
 
 
 @pytest.fixture
@@ -78,3 +90,47 @@ def submission(organization, admin_user):
         text=SAMPLE_JD, original_filename="", user=admin_user,
     )
     return version
+
+
+@pytest.fixture
+def revision(submission, admin_user):
+    """A second version of the submission, so that versions can be compared."""
+    return services.version_submit(
+        job_description=submission.job_description, user=admin_user,
+        text=SAMPLE_JD.replace("Pass medications", "Support people with"),
+    )
+
+
+@pytest.fixture
+def private_urls(submission, revision):
+    """Every page that reads an organization's data or needs curator powers, by name."""
+    from django.urls import reverse
+
+    from portal.content import Status
+    from toolkit.models import Document
+
+    job_description = submission.job_description
+    organization = job_description.organization
+    draft = Document.objects.create(
+        title="Unreleased guide", slug="unreleased-guide", summary="Not yet.",
+        status=Status.DRAFT,
+    )
+    return {
+        "organization": reverse("workspace:organization", args=[organization.pk]),
+        "members": reverse("workspace:members", args=[organization.pk]),
+        "create": reverse("workspace:job_description_create", args=[organization.pk]),
+        "curator_reads": reverse("workspace:curator_reads", args=[organization.pk]),
+        "job_description": reverse("workspace:job_description", args=[job_description.pk]),
+        "revise": reverse("workspace:job_description_revise", args=[job_description.pk]),
+        "compare": reverse("workspace:compare", args=[job_description.pk]),
+        "version": reverse("workspace:version", args=[submission.pk]),
+        "review": reverse("workspace:review", args=[submission.reviews.get().pk]),
+        "print": reverse("workspace:version_print", args=[submission.pk]),
+        "pdf": reverse("workspace:version_pdf", args=[submission.pk]),
+        "docx": reverse("workspace:version_docx", args=[submission.pk]),
+        "curation_queue": reverse("workspace:curation_queue"),
+        "curation_decide": reverse("workspace:curation_decide", args=[submission.pk]),
+        "curation_disputes": reverse("workspace:curation_disputes"),
+        "rules": reverse("standards:rules"),
+        "draft_preview": draft.get_absolute_url(),
+    }

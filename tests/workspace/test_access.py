@@ -1,72 +1,107 @@
-"""Who reaches which workspace page: the access matrix."""
+"""Who reaches which private page: the access matrix.
+
+Every page and export of an organization's submissions, the curators' pages and a
+draft preview, for each kind of person. Curator powers need a session signed in
+with the second factor: a curator who never enrolled an authenticator app, or who
+signed in with a password alone, is nobody special (and is sent to complete the
+second factor on the curators' own pages).
+"""
 
 import pytest
 from django.urls import reverse
 
+from tests.conftest import sign_in
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/accounts/login/"
+ENROL = "/accounts/2fa/totp/activate/"
+CONFIRM_CODE = "/accounts/2fa/reauthenticate/"
 
-
-def workspace_urls(version):
-    job_description = version.job_description
-    organization = job_description.organization
-    review = version.reviews.first()
-    return {
-        "organization": reverse("workspace:organization", args=[organization.pk]),
-        "members": reverse("workspace:members", args=[organization.pk]),
-        "create": reverse("workspace:job_description_create", args=[organization.pk]),
-        "job_description": reverse("workspace:job_description", args=[job_description.pk]),
-        "revise": reverse("workspace:job_description_revise", args=[job_description.pk]),
-        "version": reverse("workspace:version", args=[version.pk]),
-        "review": reverse("workspace:review", args=[review.pk]),
-    }
-
-
-READ_PAGES = {"organization", "job_description", "version", "review"}
+ORGANIZATION_READS = {
+    "organization", "job_description", "compare", "version", "review", "print", "pdf", "docx",
+}
 MEMBER_PAGES = {"members", "create", "revise"}
+ADMIN_PAGES = {"curator_reads"}
+CURATOR_PAGES = {"curation_queue", "curation_decide", "curation_disputes", "rules"}
+PREVIEWS = {"draft_preview"}
+EVERY_PAGE = ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES | CURATOR_PAGES | PREVIEWS
 
-# Expected status per role: members and admins see everything; curators read
-# but do not act for the organization; everyone else gets 404 (never 403).
+
+def answers(*cells):
+    """404 for every page (never 403), except the (pages, answer) cells given; an
+    answer is a status or the start of the address redirected to."""
+    expected = dict.fromkeys(EVERY_PAGE, 404)
+    for pages, answer in cells:
+        expected.update(dict.fromkeys(pages, answer))
+    return expected
+
+
+# Members and admins see their organization; curators read it but do not act for
+# it; everyone else, curators without the second factor included, gets 404.
 EXPECTED = {
-    "member": dict.fromkeys(READ_PAGES | MEMBER_PAGES, 200),
-    "admin": dict.fromkeys(READ_PAGES | MEMBER_PAGES, 200),
-    "curator": {**dict.fromkeys(READ_PAGES, 200), **dict.fromkeys(MEMBER_PAGES, 404)},
-    "outsider": dict.fromkeys(READ_PAGES | MEMBER_PAGES, 404),
-    "former_member": dict.fromkeys(READ_PAGES | MEMBER_PAGES, 404),
+    "member": answers((ORGANIZATION_READS | MEMBER_PAGES, 200)),
+    "admin": answers((ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES, 200)),
+    "curator": answers((ORGANIZATION_READS | CURATOR_PAGES | PREVIEWS, 200)),
+    "curator_without_totp": answers((CURATOR_PAGES, ENROL)),
+    "curator_password_only": answers((CURATOR_PAGES, CONFIRM_CODE)),
+    "outsider": answers(),
+    "former_member": answers(),
 }
 
 
 @pytest.fixture
-def people(admin_user, member_user, curator, outsider, former_member):
-    return {
-        "admin": admin_user, "member": member_user, "curator": curator,
-        "outsider": outsider, "former_member": former_member,
+def signed_in(client, admin_user, member_user, curator, curator_without_totp, outsider,
+              former_member):
+    """Sign the client in as one kind of person, the way allauth records the sign-in."""
+    people = {
+        "admin": (admin_user, False), "member": (member_user, False),
+        "curator": (curator, True),
+        "curator_without_totp": (curator_without_totp, False),
+        "curator_password_only": (curator, False),
+        "outsider": (outsider, False), "former_member": (former_member, False),
     }
+
+    def sign_in_as(role):
+        user, second_factor = people[role]
+        sign_in(client, user, second_factor=second_factor)
+        return client
+
+    return sign_in_as
+
+
+def test_the_matrix_covers_every_page(private_urls):
+    assert set(private_urls) == EVERY_PAGE
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))
-def test_access_matrix(client, submission, people, role):
-    urls = workspace_urls(submission)
-    client.force_login(people[role])
-    for page, url in urls.items():
+def test_access_matrix(signed_in, private_urls, role):
+    client = signed_in(role)
+    for page, url in private_urls.items():
         response = client.get(url)
-        assert response.status_code == EXPECTED[role][page], (role, page, url)
-        if response.status_code == 404:
-            assert "Acme Recovery" not in response.content.decode()
+        expected = EXPECTED[role][page]
+        if isinstance(expected, int):
+            assert response.status_code == expected, (role, page, url)
+        else:
+            assert response.status_code == 302, (role, page, url)
+            assert response.url.startswith(expected), (role, page, response.url)
+        if response.status_code != 200:
+            html = response.content.decode()
+            assert "Acme Recovery" not in html and "Pass medications" not in html, (role, page)
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, submission):
-    for page, url in workspace_urls(submission).items():
-        response = client.get(url)
+def test_anonymous_visitors_are_sent_to_sign_in(client, private_urls):
+    for page in EVERY_PAGE - PREVIEWS:
+        response = client.get(private_urls[page])
         assert response.status_code == 302, page
         assert response.url.startswith(LOGIN), page
+    assert client.get(private_urls["draft_preview"]).status_code == 404
 
 
-def test_unverified_user_is_asked_to_verify_and_sees_nothing(client, submission, unverified_user):
+def test_unverified_user_is_asked_to_verify_and_sees_nothing(client, private_urls, unverified_user):
     client.force_login(unverified_user)
-    for page, url in workspace_urls(submission).items():
-        response = client.get(url)
+    for page in ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES:
+        response = client.get(private_urls[page])
         html = response.content.decode()
         assert response.status_code == 200, page
         assert "Verify Your Email Address" in html or "verify" in html.lower(), page

@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from tests.conftest import sign_in
 from tests.workspace.conftest import SAMPLE_JD
 from workspace import review_flow, services
 from workspace.compare import classify_findings, text_diff
@@ -175,7 +176,7 @@ def test_queue_filters_by_organization_status_and_task(client, submission, curat
         organization=other_org, title="Clean role", setting_type="",
         text="Share lived experience of recovery.", original_filename="", user=outsider,
     )
-    client.force_login(curator)
+    sign_in(client, curator)
     url = reverse("workspace:curation_queue")
     assert "Clean role" in client.get(url).content.decode()
     page = client.get(url, {"task": "medication_administration"}).content.decode()
@@ -191,7 +192,7 @@ def test_decision_emails_the_admins_once_and_shows_on_the_report(
     client, submission, curator, admin_user, member_user, django_capture_on_commit_callbacks
 ):
     findings = list(submission.reviews.get().findings.all())
-    client.force_login(curator)
+    sign_in(client, curator)
     url = reverse("workspace:curation_decide", args=[submission.pk])
     client.post(url, {"action": "start"})
     submission.refresh_from_db()
@@ -225,7 +226,7 @@ def test_decision_emails_the_admins_once_and_shows_on_the_report(
 @pytest.mark.django_db
 def test_dismissing_without_a_reason_is_refused(client, submission, curator):
     finding = submission.reviews.get().findings.first()
-    client.force_login(curator)
+    sign_in(client, curator)
     client.post(reverse("workspace:curation_decide", args=[submission.pk]), {
         "outcome": Outcome.CONSISTENT, f"verdict-{finding.pk}": Verdict.DISMISSED,
     })
