@@ -225,6 +225,11 @@ if not DEBUG:
 QUICK_CHECK_RATE_LIMIT = os.environ.get("QUICK_CHECK_RATE_LIMIT", "20/m")
 # Workspace submissions, revisions and re-checks together, per signed-in person.
 WORKSPACE_CHECK_RATE_LIMIT = os.environ.get("WORKSPACE_CHECK_RATE_LIMIT", "30/h")
+# The checker's work budget per check, in counted units of work (jdcheck.Work), not
+# seconds, so a stored review never depends on machine load. A real description
+# costs about 2 units a character; the worst hostile text at the length cap about
+# 3; 1,000,000 units take about 2 s.
+CHECK_WORK_BUDGET = int(os.environ.get("CHECK_WORK_BUDGET", "1000000"))
 
 # Content Security Policy: no inline script or style on public and workspace
 # pages. The admin gets a narrower exception (inline styles) in

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -68,5 +69,10 @@ def _ruleset_data(revision: str) -> dict:
 
 
 def check_text(text: str) -> dict:
-    """Run the checker on a job description with the portal's current rules."""
-    return jdcheck.check(text, current_ruleset())
+    """Run the checker on a job description with the portal's current rules, within
+    the work budget (``complete`` says whether it checked the whole text).
+
+    Call it outside any transaction: it holds no lock and no connection state.
+    """
+    work = jdcheck.Work(budget=settings.CHECK_WORK_BUDGET)
+    return jdcheck.check(text, current_ruleset(), work=work)

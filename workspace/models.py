@@ -252,6 +252,9 @@ class Review(models.Model):
         JobDescriptionVersion, on_delete=models.CASCADE, related_name="reviews"
     )
     ruleset_version = models.CharField(max_length=80)
+    complete = models.BooleanField(
+        default=True, help_text="False when the checker stopped at its work budget."
+    )
     elements = models.JSONField(default=dict)
     advisories = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -170,13 +170,20 @@ def invitation_accept(*, token: str, user) -> Membership:
 # --- Job descriptions, versions and reviews ---
 
 
-@transaction.atomic
 def review_create(*, version: JobDescriptionVersion) -> Review:
-    """Check a version with the current rules and store the result (old reviews stay)."""
-    result = check_text(version.text)
+    """Check a version with the current rules and store the result (old reviews stay).
+
+    The check runs before the transaction: no row is locked while it works.
+    """
+    return _review_store(version=version, result=check_text(version.text))
+
+
+@transaction.atomic
+def _review_store(*, version: JobDescriptionVersion, result: dict) -> Review:
     review = Review.objects.create(
         version=version,
         ruleset_version=result["ruleset_version"],
+        complete=result["complete"],
         elements=result["elements"],
         advisories=result["advisories"],
     )
@@ -254,11 +261,28 @@ def _earlier_submission(*, user, submission_token, **scope):
     )
 
 
-@transaction.atomic
 def version_submit(
-    *, job_description, text, original_filename="", user, submission_token=""
+    *, job_description, text, original_filename="", user, submission_token="", result=None
 ) -> JobDescriptionVersion:
-    """Add and check a new version. Posting the same form again returns the version it made."""
+    """Add and check a new version. Posting the same form again returns the version it made.
+
+    The text is checked first, outside the transaction, so the row lock below is
+    held only for the writes.
+    """
+    job_description_open(job_description)
+    scope = {"job_description": job_description}
+    earlier = _earlier_submission(user=user, submission_token=submission_token, **scope)
+    if earlier:
+        return earlier
+    result = result or check_text(text)
+    with transaction.atomic():
+        return _version_store(
+            job_description=job_description, text=text, original_filename=original_filename,
+            user=user, submission_token=submission_token, result=result,
+        )
+
+
+def _version_store(*, job_description, text, original_filename, user, submission_token, result):
     # The row lock serialises revisions, so a repeated post finds the first one's version.
     job_description = JobDescription.objects.select_for_update().get(pk=job_description.pk)
     job_description_open(job_description)
@@ -276,7 +300,7 @@ def version_submit(
         submitted_by=user,
         submission_token=submission_token,
     )
-    review_create(version=version)
+    _review_store(version=version, result=result)
     return version
 
 
@@ -292,6 +316,7 @@ def job_description_create(
     scope = {"job_description__organization": organization}
     earlier = _earlier_submission(user=user, submission_token=submission_token, **scope)
     if earlier is None:
+        result = check_text(text)  # before the transaction: nothing is locked meanwhile
         try:
             with transaction.atomic():
                 job_description = JobDescription.objects.create(
@@ -301,7 +326,7 @@ def job_description_create(
                 version = version_submit(
                     job_description=job_description, text=text,
                     original_filename=original_filename, user=user,
-                    submission_token=submission_token,
+                    submission_token=submission_token, result=result,
                 )
             return job_description, version
         except IntegrityError:

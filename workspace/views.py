@@ -42,9 +42,11 @@ def _minimum_hourly_pay() -> float:
     return float(minimum_hourly_pay())
 
 
-def _report_context(text, findings, elements, advisories):
+def _report_context(text, findings, elements, advisories, complete=True):
     context = build_report(text, findings, elements, _minimum_hourly_pay(), _task_titles())
     context["advisories"] = advisories
+    context["complete"] = complete
+    context["is_clean"] = context["is_clean"] and complete
     return context
 
 
@@ -81,7 +83,8 @@ def quick_check(request):
             text = form.cleaned_data["text"]
             result = check_text(text)
             context.update(_report_context(
-                text, result["findings"], result["elements"], result["advisories"]
+                text, result["findings"], result["elements"], result["advisories"],
+                result["complete"],
             ))
             context["text"] = text
             context["ruleset_version"] = result["ruleset_version"]
@@ -364,7 +367,8 @@ def review_context(request, version, review) -> dict:
     }
     if review:
         context.update(_report_context(
-            version.text, list(review.findings.all()), review.elements, review.advisories
+            version.text, list(review.findings.all()), review.elements, review.advisories,
+            review.complete,
         ))
     return context
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workspace', '0002_finding_pattern_text'),
+        ('workspace', '0004_review_complete'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
