@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install system-test-deps run test test-sqlite test-postgres lint eval bench clean
+.PHONY: install system-test-deps run test test-sqlite test-postgres lint eval eval-real bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ test: lint test-sqlite test-postgres
 
 eval: install
 	$(PY) -m jdcheck.evaluate
+
+# The checker on real public postings (texts in REAL_CORPUS_DIR, outside the checkout).
+eval-real: install
+	$(PY) -m jdcheck.realcorpus eval
 
 bench: install
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
