@@ -10,9 +10,18 @@ Pure Python, no Django: the portal turns its rule records into a Ruleset
 
 from .engine import CAUTION, VIOLATION, Work, check, default_ruleset, get_compiled
 from .patterns import PatternError, compile_pattern
-from .ruleset import CATEGORIES, Ruleset, RulesetError, Task, load_ruleset, task_limit_errors
+from .ruleset import (
+    BEHAVIOUR_FIELDS,
+    CATEGORIES,
+    Ruleset,
+    RulesetError,
+    Task,
+    load_ruleset,
+    task_limit_errors,
+)
 
 __all__ = [
+    "BEHAVIOUR_FIELDS",
     "CATEGORIES",
     "CAUTION",
     "VIOLATION",

@@ -63,13 +63,8 @@ _ORGANIZATION_REACH = 4  # an organization subject starts within this many words
 # Words a subject may open with before its head noun: "The [DMH] case manager",
 # "The charge nurse", "Mobile crisis clinicians".
 _MODIFIER_REACH = 3
-# After a role noun these make it the name of a duty, not a subject: "Van driver duties".
-# Tasks about records: a later one in a clause may be the object of an earlier one
-# (or of a meeting).
-_RECORD_TASKS = frozenset({"routine_notes", "reading_records", "treatment_planning"})
 _GOVERNING_REACH = 30  # words from an earlier duty's verb to the object it governs
 _COORDINATORS = frozenset("and or then also including".split())
-_GOVERNING_TASKS = _RECORD_TASKS | {"case_meetings"}
 # Verbs that start a duty of their own after "and": "Reviews charts and writes notes".
 _DUTY_VERBS = frozenset(
     form
@@ -103,15 +98,9 @@ _QUALIFICATION_OPENERS = frozenset(
     "experience knowledge familiarity understanding degree degrees bachelor bachelors "
     "master masters associate associates background coursework".split()
 )
-# ... except for medication: the sources rule out any part of the MAP program,
-# "up to and including ... attending a MAP class", so asking for it is a finding.
-_QUALIFICATION_FLAGGED = frozenset({"medication_administration"})
 _PRONOUNS = frozenset("it them".split())
 # An agent that names everyone on duty "including the peer" (or "the peer ... included")
 # hands the duty to the peer worker too: the agent phrase runs on to the inclusion.
-# Tasks whose patterns end on the people acted upon (supervised, driven): when that
-# word is a possessor ("Oversee tenants' finances") the object is something else.
-_PEOPLE_OBJECT_TASKS = frozenset({"custodial_care", "transportation"})
 _INCLUSIVE = frozenset("including included incl plus alongside".split())
 _INCLUSIVE_REACH = 10  # words from "by" to "including"
 # Adjectives that open a role's name, not a duty: "Clinical case managers hold ...".
@@ -350,14 +339,15 @@ def _unit_findings(doc: _Document, unit: Unit, lo, hi):
         context = doc.context(clause, lead, clause[0] == lo)
         if context.negated(match) or context.permitted(task):
             continue
-        if task not in _QUALIFICATION_FLAGGED and words[clause[0]] in _QUALIFICATION_OPENERS:
+        rule = rules.tasks[task]
+        if not rule.flag_in_qualifications and words[clause[0]] in _QUALIFICATION_OPENERS:
             continue  # "Experience with treatment planning a plus": asked of, not done by
         if match not in peer_passive and context.someone_else(match):
             continue
-        if _governed(words, match, task, clause, kept):
+        if _governed(rules, words, match, task, clause, kept):
             continue
         if (
-            task in _PEOPLE_OBJECT_TASKS
+            rule.object_is_people
             and match not in peer_passive
             and _possessive(text, tokens[match.end - 1])
         ):
@@ -386,34 +376,28 @@ def _unit_findings(doc: _Document, unit: Unit, lo, hi):
     return findings
 
 
-def _governed(words, match: _Match, task: str, clause, kept) -> bool:
-    """The match names the object of an earlier duty about records or meetings,
-    not a duty of its own: in "Reviews progress notes" the notes are read, not
-    written; in "Becomes familiar with participant records, treatment plans ..."
-    the plans are read; in "Attend the flash meeting to review census" the
-    review is the meeting's. It overlaps the earlier match, or follows it with
-    no duty verb of its own in between."""
-    if task not in _RECORD_TASKS:
-        return False
+def _governed(rules: CompiledRules, words, match: _Match, task: str, clause, kept) -> bool:
+    """The match names the object of an earlier duty that governs its task (a rule's
+    ``governs``), not a duty of its own: in "Reviews progress notes" the notes are
+    read, not written; in "Becomes familiar with participant records, treatment
+    plans ..." the plans are read; in "Attend the flash meeting to review census"
+    the review is the meeting's (``governs_purpose``). It overlaps the earlier
+    match, or follows it with no duty verb of its own in between."""
     for earlier, earlier_task, earlier_clause in kept:
-        if earlier_task == task or earlier_task not in _GOVERNING_TASKS:
+        governing = rules.tasks[earlier_task]
+        if earlier_task == task or task not in governing.governs:
             continue
         if earlier_clause != clause or earlier.start >= match.start:
             continue
         if match.start - earlier.start > _GOVERNING_REACH:
             continue  # bounded, so a long clause stays linear
-        if earlier_task == "case_meetings":
-            # only the meeting's purpose: "meeting to review census"
-            # "Morning huddle with nursing to review the census"
+        if governing.governs_purpose:
+            # only the meeting's purpose: "Morning huddle with nursing to review the census"
             purpose = (
                 words[match.start - 1] == "to"
                 and match.start - earlier.end <= _MEETING_PURPOSE_REACH
             )
-            if (
-                task == "reading_records"
-                and (match.start < earlier.end or purpose)
-                and words[match.start] in _DUTY_VERBS
-            ):
+            if (match.start < earlier.end or purpose) and words[match.start] in _DUTY_VERBS:
                 return True
             continue
         # no duty verb of its own after "and": "Reviews charts and writes notes" is two duties

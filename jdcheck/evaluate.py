@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from .engine import check
-from .ruleset import CATEGORIES, Ruleset, load_ruleset
+from .ruleset import Ruleset, load_ruleset
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 VALIDATION_SENTENCES = "validation4_sentences.jsonl"
@@ -61,7 +61,7 @@ def _found(text: str, ruleset: Ruleset) -> set[str]:
 
 
 def _sentence_scores(path: Path, ruleset: Ruleset) -> dict:
-    counts = {c: [0, 0, 0] for c in CATEGORIES}  # true pos, false pos, false neg
+    counts = {c: [0, 0, 0] for c in ruleset.tasks}  # true pos, false pos, false neg
     hard = hard_flagged = 0
     errors = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -91,7 +91,7 @@ def _sentence_scores(path: Path, ruleset: Ruleset) -> dict:
 
 def _document_scores(labels_path: Path, ruleset: Ruleset) -> dict:
     labels = json.loads(labels_path.read_text(encoding="utf-8"))
-    counts = {c: [0, 0, 0] for c in CATEGORIES}
+    counts = {c: [0, 0, 0] for c in ruleset.tasks}
     element_right = element_total = 0
     errors = []
     for name, expected in sorted(labels.items()):
@@ -131,7 +131,7 @@ def _same(found, expected) -> bool:
 
 
 def _tally(counts, expected: set[str], found: set[str]) -> None:
-    for category in CATEGORIES:
+    for category in counts:
         if category in found and category in expected:
             counts[category][0] += 1
         elif category in found:
@@ -148,8 +148,8 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def _scores(counts) -> dict:
-    per_category = {c: _prf(*counts[c]) for c in CATEGORIES}
-    totals = [sum(counts[c][i] for c in CATEGORIES) for i in range(3)]
+    per_category = {c: _prf(*counts[c]) for c in counts}
+    totals = [sum(counts[c][i] for c in counts) for i in range(3)]
     return {"per_category": per_category, "micro": _prf(*totals)}
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .engine import check
 from .evaluate import ELEMENTS, _prf, _same
-from .ruleset import CATEGORIES, Ruleset, load_ruleset
+from .ruleset import Ruleset, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tests" / "corpus" / "real" / "manifest.json"
@@ -85,7 +85,7 @@ def score_part(postings: list[dict], texts: dict[str, str], ruleset: Ruleset) ->
     """The figures of one part over the postings whose texts are present."""
     duties = Counter()  # task -> [labelled, found]
     found_duties = Counter()
-    documents = {c: [0, 0, 0] for c in CATEGORIES}
+    documents = {c: [0, 0, 0] for c in ruleset.tasks}
     clean = flagged_clean = 0
     elements = Counter()
     for posting in postings:
@@ -103,7 +103,7 @@ def score_part(postings: list[dict], texts: dict[str, str], ruleset: Ruleset) ->
         if not expected:
             clean += 1
             flagged_clean += bool(found)
-        for category in set(CATEGORIES) | expected | found:
+        for category in set(ruleset.tasks) | expected | found:
             counts = documents.setdefault(category, [0, 0, 0])
             if category in found and category in expected:
                 counts[0] += 1

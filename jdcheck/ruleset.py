@@ -14,22 +14,24 @@ from pathlib import Path
 
 DEFAULT_PATH = Path(__file__).parent / "rules" / "default.toml"
 
-CATEGORIES = (
-    "medication_administration",
-    "representative_payee",
-    "routine_notes",
-    "treatment_planning",
-    "reading_records",
-    "case_meetings",
-    "custodial_care",
-    "clerical_duties",
-    "transportation",
-    "clinical_case_management",
-    "compliance_monitoring",
-)
 
 TEXT_FIELDS = ("title", "source", "source_quote", "reason", "suggestion")
 LIST_FIELDS = ("triggers", "permitted", "must_flag", "must_not_flag")
+# How a task's matches behave among the others: what is special about a task is
+# data in its rule, never a slug in the engine.
+BEHAVIOUR_FIELDS = {
+    # tasks whose later match in the same clause names this duty's object, not a
+    # duty of its own ("Reviews progress notes": the notes are read, not written)
+    "governs": (),
+    # it governs only a purpose it states ("a huddle to review the census")
+    "governs_purpose": False,
+    # its patterns end on the people acted upon ("drive residents"): when that word
+    # is a possessor ("residents' rooms") the object is something else
+    "object_is_people": False,
+    # flagged even where the text asks for it as a qualification ("MAP
+    # certification required"): the sources rule out any part of it
+    "flag_in_qualifications": False,
+}
 
 # Shared phrase lists in [common]; every one is optional.
 COMMON_FIELDS = (
@@ -111,11 +113,17 @@ class Task:
     permitted: tuple[str, ...]
     must_flag: tuple[str, ...]
     must_not_flag: tuple[str, ...]
+    governs: tuple[str, ...] = ()
+    governs_purpose: bool = False
+    object_is_people: bool = False
+    flag_in_qualifications: bool = False
 
     def to_dict(self) -> dict:
         data = {name: getattr(self, name) for name in TEXT_FIELDS}
         data["ethics"] = list(self.ethics)
         data.update({name: list(getattr(self, name)) for name in LIST_FIELDS})
+        data["governs"] = list(self.governs)
+        data.update({name: getattr(self, name) for name in BEHAVIOUR_FIELDS if name != "governs"})
         return data
 
 
@@ -148,6 +156,10 @@ class Ruleset:
         if not isinstance(tasks_data, dict) or not tasks_data:
             raise RulesetError("The ruleset needs at least one [tasks.<slug>] table")
         tasks = {slug: _task(slug, body) for slug, body in tasks_data.items()}
+        for slug, task in tasks.items():
+            unknown = set(task.governs) - set(tasks)
+            if unknown:
+                raise RulesetError(f"tasks.{slug}.governs names no task: {sorted(unknown)[0]}")
         common = data.get("common", {})
         if not isinstance(common, dict):
             raise RulesetError("[common] must be a table")
@@ -200,7 +212,7 @@ def _task(slug: str, body) -> Task:
     where = f"tasks.{slug}"
     if not isinstance(body, dict):
         raise RulesetError(f"[{where}] must be a table")
-    unknown = set(body) - set(TEXT_FIELDS) - set(LIST_FIELDS) - {"ethics"}
+    unknown = set(body) - set(TEXT_FIELDS) - set(LIST_FIELDS) - set(BEHAVIOUR_FIELDS) - {"ethics"}
     if unknown:
         raise RulesetError(f"Unknown key {where}.{sorted(unknown)[0]}")
     for name in TEXT_FIELDS:
@@ -215,9 +227,15 @@ def _task(slug: str, body) -> Task:
         raise RulesetError(f"{where}.triggers must list at least one pattern")
     for field, messages in task_limit_errors(body).items():
         raise RulesetError(f"{where}.{field}: {messages[0]}")
+    for name, default in BEHAVIOUR_FIELDS.items():
+        if name != "governs" and not isinstance(body.get(name, default), bool):
+            raise RulesetError(f"{where}.{name} must be true or false")
     return Task(
         slug=slug,
         ethics=tuple(ethics),
+        governs=tuple(_string_list(f"{where}.governs", body.get("governs", []))),
+        **{name: body.get(name, default) for name, default in BEHAVIOUR_FIELDS.items()
+           if name != "governs"},
         **{name: body.get(name, "") for name in TEXT_FIELDS},
         **{name: tuple(_string_list(f"{where}.{name}", body.get(name, []))) for name in LIST_FIELDS},
     )
@@ -227,3 +245,6 @@ def _string_list(where: str, value) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RulesetError(f"{where} must be a list of strings")
     return value
+
+
+CATEGORIES = tuple(load_ruleset().tasks)  # the shipped rules' task slugs, in file order

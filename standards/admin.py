@@ -111,6 +111,26 @@ class EthicsItemsField(forms.CharField):
         return [int(item) for item in items]
 
 
+class TaskSlugsField(forms.CharField):
+    """Task slugs, written "reading_records, treatment_planning"; each must exist."""
+
+    def prepare_value(self, value):
+        return ", ".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return super().to_python(value).replace(",", " ").split()
+
+    def validate(self, value):
+        super().validate(value)
+        known = set(ProhibitedTask.objects.values_list("slug", flat=True))
+        unknown = [slug for slug in value if slug not in known]
+        if unknown:
+            raise ValidationError(
+                f"No task is called “{unknown[0]}”. Write task slugs separated by commas, "
+                "e.g. reading_records, treatment_planning."
+            )
+
+
 PATTERN_HELP = (
     "One phrase per line. Words match their inflections; a|b alternatives; [optional]; "
     "(multi word|phrases); * skips up to four words."
@@ -132,6 +152,10 @@ class TaskRuleForm(forms.ModelForm):
         required=False, help_text="Sentences the rule must not flag, one per line (tested on save)."
     )
     ethics = EthicsItemsField(required=False, label="Code of Ethics items")
+    governs = TaskSlugsField(
+        required=False,
+        help_text=TaskRule._meta.get_field("governs").help_text + " Task slugs, comma-separated.",
+    )
     change_note = forms.CharField(
         required=False,
         max_length=1000,
@@ -145,6 +169,7 @@ class TaskRuleForm(forms.ModelForm):
         fields = (
             "status", "triggers", "permitted", "must_flag", "must_not_flag",
             "reason", "suggestion", "ethics", "source", "source_quote",
+            "governs", "governs_purpose", "object_is_people", "flag_in_qualifications",
         )
 
     @property
@@ -222,6 +247,9 @@ class TaskRuleInline(admin.StackedInline):
         (None, {"fields": ("status", "triggers", "permitted", "must_flag", "must_not_flag")}),
         ("In findings", {"fields": ("reason", "suggestion", "ethics")}),
         ("Citation", {"fields": ("source", "source_quote")}),
+        ("Among the other tasks", {"fields": (
+            "governs", "governs_purpose", "object_is_people", "flag_in_qualifications",
+        )}),
         (None, {"fields": ("change_note",)}),
     )
 

@@ -237,6 +237,26 @@ class TaskRule(models.Model):
     ethics = models.JSONField(default=list, blank=True, help_text="Code of Ethics item numbers.")
     source = models.TextField(blank=True, help_text="Where the rule comes from, as cited in the file.")
     source_quote = models.TextField(blank=True)
+    # How the task's matches behave among the others (jdcheck.ruleset.BEHAVIOUR_FIELDS).
+    governs = models.JSONField(
+        default=list, blank=True,
+        help_text="Tasks whose later match in the same clause names this duty's object, "
+        "not a duty of its own (\u201cReviews progress notes\u201d: the notes are read).",
+    )
+    governs_purpose = models.BooleanField(
+        default=False,
+        help_text="It governs only a purpose it states (\u201ca huddle to review the census\u201d).",
+    )
+    object_is_people = models.BooleanField(
+        default=False,
+        help_text="Its patterns end on the people acted upon; a possessor there "
+        "(\u201cresidents\u2019 rooms\u201d) means the object is something else.",
+    )
+    flag_in_qualifications = models.BooleanField(
+        default=False,
+        help_text="Flagged even where the text asks for it as a qualification "
+        "(\u201cMAP certification required\u201d).",
+    )
     edited_by_curator = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

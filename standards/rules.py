@@ -26,8 +26,9 @@ RULE_FIELDS = (
     "permitted",
     "must_flag",
     "must_not_flag",
+    *jdcheck.BEHAVIOUR_FIELDS,
 )
-LIST_FIELDS = ("ethics", "triggers", "permitted", "must_flag", "must_not_flag")
+LIST_FIELDS = ("ethics", "triggers", "permitted", "must_flag", "must_not_flag", "governs")
 
 
 def task_table(rule: TaskRule) -> dict:
@@ -37,9 +38,10 @@ def task_table(rule: TaskRule) -> dict:
 
 def rule_values(table: dict) -> dict:
     """TaskRule field values from a [tasks.<slug>] table of the ruleset file."""
-    return {
-        name: table.get(name, [] if name in LIST_FIELDS else "") for name in RULE_FIELDS
-    }
+    defaults = {name: [] if name in LIST_FIELDS else "" for name in RULE_FIELDS}
+    defaults.update({k: list(v) if isinstance(v, tuple) else v
+                     for k, v in jdcheck.BEHAVIOUR_FIELDS.items()})
+    return {name: table.get(name, defaults[name]) for name in RULE_FIELDS}
 
 
 def ruleset_data() -> dict:
