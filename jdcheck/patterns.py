@@ -28,6 +28,15 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .lexicon import (
+    ABBREVIATIONS,
+    FIXED_WORDS,
+    IRREGULAR,
+    SPELLING_VARIANTS,
+    SPLIT_VARIANTS,
+    WORD_CLASSES,
+)
+
 GAP_WORDS = 4
 
 # Words are runs of letters (with an inner apostrophe) or of digits, so that
@@ -40,124 +49,8 @@ _LETTERS = rf"[A-Za-z]+(?:[{INVISIBLE}]+[A-Za-z]+)*"
 _WORD = re.compile(rf"{_LETTERS}(?:['’]{_LETTERS})?|[0-9]+")
 _DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 
-# Curated spellings: common typos and British forms of words the rules use.
-# Cheap and safe: an exact lookup, never fuzzy matching.
-SPELLING_VARIANTS = {
-    "medicaton": "medication", "medciation": "medication", "medicatoin": "medication",
-    "mediction": "medication", "medicaiton": "medication", "medicatons": "medications",
-    "medicaitons": "medications", "medciations": "medications",
-    "adminster": "administer", "adminsiter": "administer", "administor": "administer",
-    "adminstration": "administration", "administartion": "administration",
-    "perscription": "prescription", "perscriptions": "prescriptions",
-    "docment": "document", "documnet": "document", "documention": "documentation",
-    "documantation": "documentation", "documentaion": "documentation",
-    "assesment": "assessment", "assesments": "assessments", "assessmnet": "assessment",
-    "asessment": "assessment", "asessments": "assessments",
-    "apointment": "appointment", "apointments": "appointments",
-    "appointmnet": "appointment", "appointmnets": "appointments",
-    "transportaion": "transportation", "transporation": "transportation",
-    "tranport": "transport", "trasnport": "transport",
-    "schedual": "schedule", "scedule": "schedule",
-    "treatmnet": "treatment", "tretment": "treatment", "treament": "treatment",
-    "progess": "progress", "proggress": "progress",
-    "laundary": "laundry", "hygeine": "hygiene", "hygene": "hygiene",
-    "breathalizer": "breathalyzer", "breathalizers": "breathalyzers",
-    "breathalyser": "breathalyzer", "breathalysers": "breathalyzers",
-    "counceling": "counseling", "councelling": "counseling", "counselling": "counseling",
-    "counsellor": "counselor", "counsellors": "counselors",
-    "conferance": "conference", "conferances": "conferences",
-    "meetting": "meeting", "meettings": "meetings",
-    "recieve": "receive", "recieves": "receives",
-    "programme": "program", "programmes": "programs",
-    "behaviour": "behavior", "behaviours": "behaviors", "behavioural": "behavioral",
-    "organisation": "organization", "organisations": "organizations",
-    "licence": "license", "licences": "licenses", "centre": "center", "centres": "centers",
-    "practise": "practice", "practises": "practices", "practised": "practiced",
-    "practising": "practicing",
-    "documentng": "documenting", "documnting": "documenting", "docmenting": "documenting",
-    "allowence": "allowance", "allowences": "allowances", "alowance": "allowance",
-    "transprot": "transport", "transprots": "transports", "trasport": "transport",
-    "transportion": "transportation", "recieved": "received", "reciept": "receipt",
-    "reciepts": "receipts", "seperate": "separate", "superviser": "supervisor",
-    "persciption": "prescription",
-}
-# Shorthand that job descriptions and clinical notes use, read as the full word.
-ABBREVIATIONS = {
-    "mbr": "member", "mbrs": "members", "appt": "appointment", "appts": "appointments",
-    "pts": "patients", "tx": "treatment", "mtg": "meeting", "mtgs": "meetings",
-    "hx": "history", "dx": "diagnosis", "sx": "symptoms", "rx": "prescription",
-    "rxs": "prescriptions", "docs": "documents", "mgmt": "management",
-    "mgt": "management", "asst": "assistant",
-    "clts": "clients", "clt": "client", "w": "with",
-    "txt": "text", "req": "required", "reqd": "required", "wk": "week", "wkly": "weekly",
-}
-# Compound spellings read as two words.
-SPLIT_VARIANTS = {
-    "medpass": ("med", "pass"), "medpasses": ("med", "passes"),
-    "caseload": ("case", "load"), "caseloads": ("case", "loads"),
-    "payeeship": ("payee", "ship"), "payeeships": ("payee", "ships"),
-    "frontdesk": ("front", "desk"), "bedchecks": ("bed", "checks"),
-    "bedcheck": ("bed", "check"), "roomsearches": ("room", "searches"),
-}
-
-# Words that stay exactly as written: inflecting them would only blur meaning
-# ("not" must never match "notes").
-FIXED_WORDS = frozenset(
-    "a an the of to in on at by for with from and or nor not no never is are was were be "
-    "been being it its this that these those their them they he she his her our we you "
-    "your my me i us who whom whose which what when where why how if as than then so "
-    "own only also but do does did done don't doesn't didn't won't can't cannot isn't "
-    "aren't wasn't weren't shouldn't wouldn't mustn't will shall may might must can could "
-    "should would per via".split()
-)
-
-# Irregular forms of verbs that job descriptions use.
-IRREGULAR = {
-    "be": ("is", "are", "was", "were", "been", "being", "am"),
-    "have": ("has", "had", "having"),
-    "do": ("does", "did", "done", "doing"),
-    "drive": ("drove", "driven"),
-    "write": ("wrote", "written"),
-    "take": ("took", "taken"),
-    "give": ("gave", "given"),
-    "lead": ("led",),
-    "keep": ("kept",),
-    "sit": ("sat",),
-    "meet": ("met",),
-    "run": ("ran",),
-    "pay": ("paid",),
-    "make": ("made",),
-    "go": ("went", "gone", "goes"),
-    "bring": ("brought",),
-    "tell": ("told",),
-    "hold": ("held",),
-    "oversee": ("oversaw", "overseen"),
-    "sweep": ("swept",),
-    "buy": ("bought",),
-    "get": ("got", "gotten"),
-    "ride": ("rode", "ridden"),
-    "teach": ("taught",),
-    "find": ("found",),
-    "send": ("sent",),
-    "spend": ("spent",),
-    "feed": ("fed",),
-    "read": ("reads", "reading"),
-}
-
 _VOWELS = set("aeiou")
 
-# Word families patterns name with ``@``: one list per family, so that every
-# rule about "the people served" or "medication" reads the same synonyms.
-WORD_CLASSES = {
-    "served": "client|resident|patient|member|participant|individual|consumer|guest|tenant|"
-    "youth|young adult|young adults|person|people|adult|adults|kid|kids|child|children|"
-    "teen|teens|adolescent|adolescents|caller|callers|admission|referral|visitor|"
-    "survivor|veteran|veterans|patron|attendee|student|students|service user|"
-    "service users|peer|peers|occupant|occupants|inmate|inmates|detainee|detainees",
-    "meds": "medication|meds|med|medicine|pill|tablet|capsule|dose|prescription|PRN|"
-    "injection|injectable|psych meds|psychotropic|psychotropics|insulin|methadone|"
-    "suboxone|buprenorphine|clozapine|lithium|antipsychotic|antipsychotics",
-}
 
 
 class PatternError(ValueError):
@@ -317,7 +210,6 @@ class _Parser:
     def __init__(self, pattern: str, pieces: list[tuple[str, int]]):
         self.pattern = pattern
         self.pieces = [p for p in pieces if not p[0].isspace()]
-        self.raw = pieces
         self.i = 0
 
     def error(self, position: int, problem: str):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from jdcheck import Ruleset
-from jdcheck.__main__ import main
+from jdcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from jdcheck.__main__ import main
+from jdcheck.cli import main
 from workspace.checking import current_ruleset
 
 
