@@ -106,7 +106,7 @@ def make_data() -> dict:
     corpus = sorted((ROOT / "tests/corpus/jds").glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in corpus]
     revisions = [text + "\nSupervision by a Certified Peer Specialist.\n" for text in texts]
-    results = {text: check_text(text) for text in texts + revisions}
+    results = {text: check_text(text).to_dict() for text in texts + revisions}
     User = get_user_model()
     password = make_password("bench passphrase for members")
     with transaction.atomic():

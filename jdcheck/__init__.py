@@ -1,7 +1,7 @@
 """Checks peer job descriptions for duties that conflict with the CPS role.
 
     from jdcheck import check, load_ruleset
-    result = check(text)                      # default rules
+    result = check(text)                      # default rules: a CheckResult
     result = check(text, ruleset.with_parameters(minimum_hourly_pay=16.5))
 
 Pure Python, no Django: the portal turns its rule records into a Ruleset
@@ -10,6 +10,7 @@ Pure Python, no Django: the portal turns its rule records into a Ruleset
 
 from .engine import CAUTION, VIOLATION, Work, check, default_ruleset, get_compiled
 from .patterns import PatternError, compile_pattern
+from .result import Advisory, CheckResult, Elements, Finding
 from .ruleset import (
     BEHAVIOUR_FIELDS,
     CATEGORIES,
@@ -21,6 +22,10 @@ from .ruleset import (
 )
 
 __all__ = [
+    "Advisory",
+    "CheckResult",
+    "Elements",
+    "Finding",
     "BEHAVIOUR_FIELDS",
     "CATEGORIES",
     "CAUTION",

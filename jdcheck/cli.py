@@ -41,11 +41,11 @@ def main(argv: list[str] | None = None, ruleset: Ruleset | None = None, stdout=N
             ruleset = load_ruleset(args.rules)
         if args.jsonl:
             for record in _jsonl_records(args.files):
-                result = check(record["text"], ruleset)
+                result = check(record["text"], ruleset).to_dict()
                 stdout.write(json.dumps({"id": record.get("id"), **result}) + "\n")
             return 0
         results = [
-            {"file": name, **check(text, ruleset)} for name, text in _documents(args.files)
+            {"file": name, **check(text, ruleset).to_dict()} for name, text in _documents(args.files)
         ]
     except (InputError, RulesetError, PatternError, OSError) as error:
         print(f"jdcheck: {error}", file=sys.stderr)

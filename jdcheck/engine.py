@@ -35,6 +35,7 @@ from .document import Document, Match, OutOfBudget, Work, split_clauses
 from .elements import find_elements, pay_advisories
 from .patterns import Token, word_forms
 from .readings import antecedent_matches, peer_passive_matches
+from .result import Advisory, CheckResult, Elements, Finding
 from .ruleset import Ruleset, load_ruleset
 from .segment import HEADING, LEAD, TEXT, Unit, segment
 
@@ -54,7 +55,7 @@ def default_ruleset() -> Ruleset:
     return load_ruleset()
 
 
-def check(text: str, ruleset: Ruleset | None = None, work: Work | None = None) -> dict:
+def check(text: str, ruleset: Ruleset | None = None, work: Work | None = None) -> CheckResult:
     """Check a job description: findings, pay advisories, role elements, ruleset version.
 
     ``complete`` is false when ``work`` has a budget and the check ran out of it:
@@ -85,13 +86,15 @@ def check(text: str, ruleset: Ruleset | None = None, work: Work | None = None) -
     elements = find_elements(
         text, units, doc.words, ranges, ruleset.parameters["hours_per_year"], doc.starts
     )
-    return {
-        "findings": findings,
-        "advisories": pay_advisories(elements, ruleset.parameters),
-        "elements": elements,
-        "ruleset_version": ruleset.version,
-        "complete": complete,
-    }
+    return CheckResult(
+        findings=tuple(findings),
+        advisories=tuple(
+            Advisory(**advisory) for advisory in pay_advisories(elements, ruleset.parameters)
+        ),
+        elements=Elements(**elements),
+        ruleset_version=ruleset.version,
+        complete=complete,
+    )
 
 
 def _section_after(doc: Document, lo: int, hi: int, other_section: bool) -> bool:
@@ -160,20 +163,20 @@ def _unit_findings(doc: Document, unit: Unit, lo, hi):
         task = rules.tasks[task_slug]
         start, end = tokens[match.start].start, tokens[match.end - 1].end
         findings.append(
-            {
-                "task": task_slug,
-                "severity": severity,
-                "start": start,
-                "end": end,
-                "sentence": text[unit.start : unit.end],
-                "matched": text[start:end],
-                "reason": task.reason,
-                "ethics": list(task.ethics),
-                "suggestion": task.suggestion,
-                "pattern": rules.triggers.patterns[match.pattern],
-            }
+            Finding(
+                task=task_slug,
+                severity=severity,
+                start=start,
+                end=end,
+                sentence=text[unit.start : unit.end],
+                matched=text[start:end],
+                reason=task.reason,
+                ethics=tuple(task.ethics),
+                suggestion=task.suggestion,
+                pattern=rules.triggers.patterns[match.pattern],
+            )
         )
-    findings.sort(key=lambda f: (f["start"], f["task"]))
+    findings.sort(key=lambda f: (f.start, f.task))
     return findings
 
 

@@ -24,12 +24,13 @@ import sys
 from pathlib import Path
 
 from .engine import check
+from .result import ELEMENT_NAMES
 from .ruleset import Ruleset, load_ruleset
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 VALIDATION_SENTENCES = "validation4_sentences.jsonl"
 VALIDATION_JDS = "validation4_jds"
-ELEMENTS = ("hourly_pay", "peer_supervision", "lived_experience", "paid_training", "cps_credential")
+ELEMENTS = ELEMENT_NAMES
 
 
 def evaluate_corpus(
@@ -57,7 +58,7 @@ def evaluate_corpus(
 
 
 def _found(text: str, ruleset: Ruleset) -> set[str]:
-    return {f["task"] for f in check(text, ruleset)["findings"]}
+    return {f.task for f in check(text, ruleset).findings}
 
 
 def _sentence_scores(path: Path, ruleset: Ruleset) -> dict:
@@ -97,13 +98,13 @@ def _document_scores(labels_path: Path, ruleset: Ruleset) -> dict:
     for name, expected in sorted(labels.items()):
         text = (labels_path.parent / name).read_text(encoding="utf-8")
         result = check(text, ruleset)
-        found = {f["task"] for f in result["findings"]}
+        found = {f.task for f in result.findings}
         wanted = set(expected.get("categories", []))
         _tally(counts, wanted, found)
         wrong_elements = {}
         for element, value in expected.get("elements", {}).items():
             element_total += 1
-            got = result["elements"].get(element)
+            got = getattr(result.elements, element)
             if _same(got, value):
                 element_right += 1
             else:

@@ -90,16 +90,16 @@ def score_part(postings: list[dict], texts: dict[str, str], ruleset: Ruleset) ->
     elements = Counter()
     for posting in postings:
         result = check(texts[posting["id"]], ruleset)
-        findings = result["findings"]
+        findings = result.findings
         for label in posting["findings"]:
             duties[label["task"]] += 1
             if any(
-                f["task"] == label["task"] and f["start"] < label["end"] and label["start"] < f["end"]
+                f.task == label["task"] and f.start < label["end"] and label["start"] < f.end
                 for f in findings
             ):
                 found_duties[label["task"]] += 1
         expected = {label["task"] for label in posting["findings"]}
-        found = {f["task"] for f in findings}
+        found = {f.task for f in findings}
         if not expected:
             clean += 1
             flagged_clean += bool(found)
@@ -112,7 +112,7 @@ def score_part(postings: list[dict], texts: dict[str, str], ruleset: Ruleset) ->
             elif category in expected:
                 counts[2] += 1
         for name in ELEMENTS:
-            elements[name] += _same(result["elements"][name], posting["elements"][name])
+            elements[name] += _same(getattr(result.elements, name), posting["elements"][name])
     totals = [sum(c[i] for c in documents.values()) for i in range(3)]
     return {
         "postings": len(postings),

@@ -29,7 +29,7 @@ def pattern_errors(patterns: list[str]) -> list[str]:
 
 
 def _flags(text: str, ruleset: jdcheck.Ruleset, slug: str) -> list[dict]:
-    return [f for f in jdcheck.check(text, ruleset)["findings"] if f["task"] == slug]
+    return [f for f in jdcheck.check(text, ruleset).findings if f.task == slug]
 
 
 def example_failures(slug: str, table: dict) -> dict[str, list[str]]:
@@ -58,8 +58,8 @@ def corpus_effect(slug: str, before: dict | None, after: dict) -> dict[str, list
     new = ruleset_with_task(slug, after)
     gained, lost = [], []
     for where, text, labelled in _corpus_texts(slug):
-        was = {f["sentence"] for f in _flags(text, old, slug)} if old else set()
-        now = {f["sentence"] for f in _flags(text, new, slug)}
+        was = {f.sentence for f in _flags(text, old, slug)} if old else set()
+        now = {f.sentence for f in _flags(text, new, slug)}
         gained += [Change(where, sentence, labelled) for sentence in sorted(now - was)]
         lost += [Change(where, sentence, labelled) for sentence in sorted(was - now)]
     return {"gained": gained, "lost": lost}

@@ -271,6 +271,16 @@ class Review(models.Model):
     def get_absolute_url(self):
         return reverse("workspace:review", args=[self.pk])
 
+    def store_findings(self, findings) -> None:
+        """Rows for the checker's findings (jdcheck.Finding), in reading order."""
+        Finding.objects.bulk_create(
+            Finding(review=self, position=position, **{
+                name: list(value) if name == "ethics" else value
+                for name, value in finding.to_dict().items()
+            })
+            for position, finding in enumerate(findings)
+        )
+
 
 class Severity(models.TextChoices):
     VIOLATION = "violation", "Conflicts with the role"

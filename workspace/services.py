@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+import jdcheck
 from portal.roles import is_curator
 from workspace.checking import check_text
 from workspace.compare import finding_key
@@ -179,23 +180,15 @@ def review_create(*, version: JobDescriptionVersion) -> Review:
 
 
 @transaction.atomic
-def _review_store(*, version: JobDescriptionVersion, result: dict) -> Review:
+def _review_store(*, version: JobDescriptionVersion, result: jdcheck.CheckResult) -> Review:
     review = Review.objects.create(
         version=version,
-        ruleset_version=result["ruleset_version"],
-        complete=result["complete"],
-        elements=result["elements"],
-        advisories=result["advisories"],
+        ruleset_version=result.ruleset_version,
+        complete=result.complete,
+        elements=result.elements.to_dict(),
+        advisories=[advisory.to_dict() for advisory in result.advisories],
     )
-    Finding.objects.bulk_create(
-        Finding(
-            review=review, position=position, task=f["task"], severity=f["severity"],
-            start=f["start"], end=f["end"], sentence=f["sentence"], matched=f["matched"],
-            pattern=f.get("pattern", ""), reason=f["reason"], ethics=f["ethics"],
-            suggestion=f["suggestion"],
-        )
-        for position, f in enumerate(result["findings"])
-    )
+    review.store_findings(result.findings)
     _carry_disputes(review)
     return review
 

@@ -83,11 +83,11 @@ def quick_check(request):
             text = form.cleaned_data["text"]
             result = check_text(text)
             context.update(_report_context(
-                text, result["findings"], result["elements"], result["advisories"],
-                result["complete"],
+                text, result.findings, result.elements.to_dict(),
+                [advisory.to_dict() for advisory in result.advisories], result.complete,
             ))
             context["text"] = text
-            context["ruleset_version"] = result["ruleset_version"]
+            context["ruleset_version"] = result.ruleset_version
             context["checked"] = True
     return render(request, "workspace/quick_check.html", context)
 

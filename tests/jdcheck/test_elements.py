@@ -34,20 +34,20 @@ def test_hourly_pay(sentence, pay):
 
 def test_pay_below_minimum_is_an_advisory_not_a_finding():
     result = check("Peer Specialist\nPay: $14.00/hr")
-    assert result["findings"] == []
-    (advisory,) = result["advisories"]
-    assert advisory["element"] == "hourly_pay"
-    assert advisory["figures"] == {"hourly_pay": 14.0, "minimum_hourly_pay": 15.0}
-    assert "$14.00" in advisory["message"] and "$15.00" in advisory["message"]
+    assert result.findings == ()
+    (advisory,) = result.advisories
+    assert advisory.element == "hourly_pay"
+    assert advisory.figures == {"hourly_pay": 14.0, "minimum_hourly_pay": 15.0}
+    assert "$14.00" in advisory.message and "$15.00" in advisory.message
 
 
 def test_pay_at_minimum_has_no_advisory():
-    assert check("Pay: $15.00 per hour")["advisories"] == []
+    assert check("Pay: $15.00 per hour").advisories == ()
 
 
 def test_no_pay_stated():
     result = check("Offer peer support.")
-    assert result["elements"]["hourly_pay"] is None and result["advisories"] == []
+    assert result.elements.hourly_pay is None and result.advisories == ()
 
 
 @pytest.mark.parametrize(
@@ -67,7 +67,7 @@ def test_no_pay_stated():
     ],
 )
 def test_elements_found(text, element):
-    assert check(text)["elements"][element] is True
+    assert check(text).elements.to_dict()[element] is True
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_elements_found(text, element):
     ],
 )
 def test_elements_not_found(text, element):
-    assert check(text)["elements"][element] is False
+    assert check(text).elements.to_dict()[element] is False
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_elements_not_found(text, element):
     ],
 )
 def test_peer_supervision_is_decided_by_who_supervises(text, expected):
-    assert check(text)["elements"]["peer_supervision"] is expected
+    assert check(text).elements.peer_supervision is expected
 
 
 def test_named_non_peer_supervisor_outweighs_bare_peer_supervision():
@@ -117,7 +117,7 @@ def test_named_non_peer_supervisor_outweighs_bare_peer_supervision():
         "Participates in peer supervision and policy meetings.\n\n"
         "Supervision: supervised by the Program Director (LICSW)."
     )
-    assert check(text)["elements"]["peer_supervision"] is False
+    assert check(text).elements.peer_supervision is False
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_named_non_peer_supervisor_outweighs_bare_peer_supervision():
     ],
 )
 def test_paid_training_wordings(text):
-    assert check(text)["elements"]["paid_training"] is True
+    assert check(text).elements.paid_training is True
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_paid_training_wordings(text):
     ],
 )
 def test_cps_credential_wordings(text, expected):
-    assert check(text)["elements"]["cps_credential"] is expected
+    assert check(text).elements.cps_credential is expected
 
 
 @pytest.mark.parametrize(
@@ -155,4 +155,4 @@ def test_cps_credential_wordings(text, expected):
     ],
 )
 def test_annual_ranges_take_the_low_end_and_ignore_differentials(text, pay):
-    assert check(text)["elements"]["hourly_pay"] == pay
+    assert check(text).elements.hourly_pay == pay

@@ -6,34 +6,32 @@ from jdcheck import CATEGORIES, PatternError, Ruleset, RulesetError, check, load
 
 
 def tasks(text: str) -> set[str]:
-    return {f["task"] for f in check(text)["findings"]}
+    return {f.task for f in check(text).findings}
 
 
 def test_result_shape():
     text = "Responsibilities\n- Pass meds to residents.\n\nPay: $14.00/hr"
     result = check(text)
-    assert set(result) == {"findings", "advisories", "elements", "ruleset_version", "complete"}
-    assert result["complete"] is True
-    (finding,) = result["findings"]
-    assert set(finding) == {
+    assert set(result.to_dict()) == {"findings", "advisories", "elements", "ruleset_version", "complete"}
+    assert result.complete is True
+    (finding,) = result.findings
+    assert set(finding.to_dict()) == {
         "task", "severity", "start", "end", "sentence", "matched",
         "reason", "ethics", "suggestion", "pattern",
     }
-    assert finding["task"] == "medication_administration"
-    assert finding["matched"] == text[finding["start"] : finding["end"]] == "Pass meds"
-    assert finding["sentence"] == "Pass meds to residents."
-    assert finding["ethics"] == [10]
-    assert result["ruleset_version"] == load_ruleset().version
+    assert finding.task == "medication_administration"
+    assert finding.matched == text[finding.start : finding.end] == "Pass meds"
+    assert finding.sentence == "Pass meds to residents."
+    assert finding.ethics == (10,)
+    assert result.ruleset_version == load_ruleset().version
 
 
 def test_findings_in_reading_order_one_per_task_and_sentence():
-    findings = check("Drive the van and transport clients. Pass meds; write progress notes.")[
-        "findings"
-    ]
-    assert [f["task"] for f in findings] == [
+    findings = check("Drive the van and transport clients. Pass meds; write progress notes.").findings
+    assert [f.task for f in findings] == [
         "transportation", "medication_administration", "routine_notes",
     ]
-    assert [f["start"] for f in findings] == sorted(f["start"] for f in findings)
+    assert [f.start for f in findings] == sorted(f.start for f in findings)
 
 
 @pytest.mark.parametrize(
@@ -105,9 +103,9 @@ def test_about_us_heading_covers_what_follows_until_a_duty_heading():
         "Other team members\nNurses pass meds. Drivers run the van.\n\n"
         "Responsibilities\n- Attend daily rounds.\n"
     )
-    findings = check(text)["findings"]
-    assert [f["task"] for f in findings] == ["case_meetings"]
-    assert findings[0]["sentence"] == "Attend daily rounds."
+    findings = check(text).findings
+    assert [f.task for f in findings] == ["case_meetings"]
+    assert findings[0].sentence == "Attend daily rounds."
 
 
 @pytest.mark.parametrize(
@@ -145,7 +143,7 @@ def test_permitted_context_is_scoped_to_its_clause():
     ],
 )
 def test_hedged_duties_are_cautions(text, severity):
-    assert check(text)["findings"][0]["severity"] == severity
+    assert check(text).findings[0].severity == severity
 
 
 def test_typical_job_description_phrasing_is_covered():
@@ -191,9 +189,9 @@ def test_parameters_override_changes_version_and_advisory():
     higher = ruleset.with_parameters(minimum_hourly_pay=16.5)
     assert higher.version != ruleset.version
     assert higher.parameters["minimum_hourly_pay"] == 16.5
-    assert check("Pay: $16.00 per hour.", ruleset)["advisories"] == []
-    (advisory,) = check("Pay: $16.00 per hour.", higher)["advisories"]
-    assert advisory["figures"] == {"hourly_pay": 16.0, "minimum_hourly_pay": 16.5}
+    assert check("Pay: $16.00 per hour.", ruleset).advisories == ()
+    (advisory,) = check("Pay: $16.00 per hour.", higher).advisories
+    assert advisory.figures == {"hourly_pay": 16.0, "minimum_hourly_pay": 16.5}
 
 
 def test_a_database_built_ruleset_is_used():
@@ -203,8 +201,8 @@ def test_a_database_built_ruleset_is_used():
         "tasks": {"transportation": {"title": "Transport", "triggers": ["drive * tractor"]}},
     }
     result = check("Drive the farm tractor.", Ruleset.from_dict(data))
-    assert [f["pattern"] for f in result["findings"]] == ["drive * tractor"]
-    assert result["ruleset_version"].startswith("db-7+")
+    assert [f.pattern for f in result.findings] == ["drive * tractor"]
+    assert result.ruleset_version.startswith("db-7+")
 
 
 def test_bad_pattern_is_reported_when_checking():

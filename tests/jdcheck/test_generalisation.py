@@ -10,7 +10,7 @@ from jdcheck.patterns import tokenize
 
 
 def tasks(text: str) -> set[str]:
-    return {f["task"] for f in check(text)["findings"]}
+    return {f.task for f in check(text).findings}
 
 
 @pytest.mark.parametrize(
@@ -462,11 +462,11 @@ def test_permitted_contexts_for_round_four(text, task):
     ],
 )
 def test_elements_read_per_semicolon_clause_and_peer_supervisor_titles(text, element):
-    assert check(text)["elements"][element] is True
+    assert check(text).elements.to_dict()[element] is True
 
 
 def test_a_negation_still_rules_out_its_own_clause():
-    assert check("Training is not paid; supervision is weekly.")["elements"]["paid_training"] is False
+    assert check("Training is not paid; supervision is weekly.").elements.paid_training is False
 
 
 # Round five: classes seen in the merged validation3 part.

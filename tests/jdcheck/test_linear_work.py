@@ -53,21 +53,21 @@ def test_a_long_lead_in_is_read_once_for_all_its_items():
 def test_a_run_on_clause_is_cut_so_a_negation_reaches_no_further():
     negated = "The peer specialist does not " + "support members and " * 40
     text = negated + "administer medications to residents"
-    assert any(f["task"] == "medication_administration" for f in check(text)["findings"])
+    assert any(f.task == "medication_administration" for f in check(text).findings)
     short = "The peer specialist does not support members and administer medications to residents"
-    assert not check(short)["findings"]
+    assert not check(short).findings
 
 
 def test_a_budget_stops_the_check_early_and_says_so():
     text = "• Transport members to medical appointments\n" * 2000
     result = check(text, work=Work(budget=2_000))
-    assert result["complete"] is False
-    assert 0 < len(result["findings"])
-    assert all(f["start"] < len(text) // 2 for f in result["findings"])
+    assert result.complete is False
+    assert 0 < len(result.findings)
+    assert all(f.start < len(text) // 2 for f in result.findings)
     # counted, not timed: the same text and budget always stop at the same place
     assert check(text, work=Work(budget=2_000)) == result
-    assert check(text, work=Work(budget=10_000_000))["complete"] is True
+    assert check(text, work=Work(budget=10_000_000)).complete is True
 
 
 def test_without_a_budget_the_check_is_complete():
-    assert check(FAMILIES["peer_passives"](64_000))["complete"] is True
+    assert check(FAMILIES["peer_passives"](64_000)).complete is True

@@ -31,10 +31,10 @@ PLAIN_TEXT = st.lists(
 @settings(deadline=None, max_examples=300)
 @given(JD_TEXT)
 def test_spans_index_the_original_text(text):
-    for finding in check(text)["findings"]:
-        assert text[finding["start"] : finding["end"]] == finding["matched"]
-        assert finding["matched"] in finding["sentence"]
-        assert text.find(finding["sentence"]) != -1
+    for finding in check(text).findings:
+        assert text[finding.start : finding.end] == finding.matched
+        assert finding.matched in finding.sentence
+        assert text.find(finding.sentence) != -1
 
 
 @settings(deadline=None, max_examples=200)
@@ -47,7 +47,7 @@ def test_output_is_deterministic(text):
 @given(st.sampled_from(DESCRIPTIONS), PLAIN_TEXT)
 def test_appending_unrelated_text_never_removes_a_finding(description, tail):
     def keys(text):
-        return {(f["task"], f["start"], f["end"]) for f in check(text)["findings"]}
+        return {(f.task, f.start, f.end) for f in check(text).findings}
 
     before = keys(description)
     for joined in (description + "\n\n" + tail, description + "\n" + tail, description + " " + tail):
@@ -58,8 +58,8 @@ def test_appending_unrelated_text_never_removes_a_finding(description, tail):
 @given(JD_TEXT, JD_TEXT)
 def test_appending_heading_free_text_keeps_findings_of_a_description(text, tail):
     tail = tail.replace(":", " ").replace("\n", " ")
-    before = {(f["task"], f["start"]) for f in check(text + "\n\n")["findings"]}
-    after = {(f["task"], f["start"]) for f in check(text + "\n\n" + tail)["findings"]}
+    before = {(f.task, f.start) for f in check(text + "\n\n").findings}
+    after = {(f.task, f.start) for f in check(text + "\n\n" + tail).findings}
     assert before <= after
 
 

@@ -10,7 +10,7 @@ NOT_FLAG = [(slug, s) for slug, task in RULESET.tasks.items() for s in task.must
 
 
 def tasks_found(sentence: str) -> set[str]:
-    return {f["task"] for f in check(sentence, RULESET)["findings"]}
+    return {f.task for f in check(sentence, RULESET).findings}
 
 
 @pytest.mark.parametrize("slug, sentence", FLAG, ids=[f"{s}:{t[:40]}" for s, t in FLAG])

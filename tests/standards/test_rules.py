@@ -230,13 +230,13 @@ def test_a_draft_rule_has_no_effect(seeded, django_capture_on_commit_callbacks):
             task=task, status=TaskRule.Status.DRAFT, triggers=["water * plants"], reason="Why."
         )
     assert current_ruleset().version == version
-    assert check_text("Waters the house plants.")["findings"] == []
+    assert check_text("Waters the house plants.").findings == ()
 
     with django_capture_on_commit_callbacks(execute=True):
         draft.status = TaskRule.Status.ACTIVE
         draft.save()
     assert current_ruleset().version != version
-    assert [f["task"] for f in check_text("Waters the house plants.")["findings"]] == ["gardening"]
+    assert [f.task for f in check_text("Waters the house plants.").findings] == ["gardening"]
 
 
 def test_identical_rules_give_identical_versions(

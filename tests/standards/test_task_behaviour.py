@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def flags(text, data):
-    return {f["task"] for f in jdcheck.check(text, jdcheck.Ruleset.from_dict(data))["findings"]}
+    return {f.task for f in jdcheck.check(text, jdcheck.Ruleset.from_dict(data)).findings}
 
 
 def test_behaviour_keys_change_what_the_checker_does():

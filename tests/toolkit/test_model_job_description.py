@@ -22,14 +22,14 @@ def model_job_description():
 
 def test_the_model_job_description_passes_the_checker(model_job_description):
     result = check(model_job_description.body, load_ruleset())
-    assert result["findings"] == []
-    assert result["advisories"] == []
-    elements = result["elements"]
-    assert elements["hourly_pay"] is not None and elements["hourly_pay"] >= 15.00
-    assert elements["peer_supervision"]
-    assert elements["lived_experience"]
-    assert elements["paid_training"]
-    assert elements["cps_credential"]
+    assert result.findings == ()
+    assert result.advisories == ()
+    elements = result.elements
+    assert elements.hourly_pay is not None and elements.hourly_pay >= 15.00
+    assert elements.peer_supervision
+    assert elements.lived_experience
+    assert elements.paid_training
+    assert elements.cps_credential
 
 
 def test_the_word_version_is_generated_from_the_same_text(client, model_job_description):
