@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
+import jdcheck
 from portal.content import upsert_seeded
 from standards import seed_content
 from standards.models import (
@@ -20,7 +21,6 @@ from standards.models import (
     TaskRule,
 )
 from standards.rules import rule_values
-from standards.ruleset import RULESET_PATH, load_ruleset
 
 # How many of a task's must_flag sentences its page shows as job-description examples.
 EXAMPLES_SHOWN = 4
@@ -35,14 +35,8 @@ def run(stdout, *, ruleset_path=None):
     seed_ethics(sources, outcomes)
     seed_frameworks(sources, outcomes)
     seed_role_standards(sources, outcomes)
-    ruleset = load_ruleset(ruleset_path)
-    if ruleset is None:
-        stdout.write(
-            f"standards: no ruleset file at {ruleset_path or RULESET_PATH}; "
-            "prohibited tasks not seeded."
-        )
-    else:
-        seed_prohibited_tasks(ruleset, sources, outcomes)
+    # jdcheck's own loader: the file is read and validated in one place
+    seed_prohibited_tasks(jdcheck.load_ruleset(ruleset_path).to_dict(), sources, outcomes)
     summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
     stdout.write(f"standards: {summary}.")
 

@@ -1,11 +1,11 @@
 """Reads of the standards other parts of the portal depend on."""
 
+import jdcheck
 from standards.models import RoleStandard
-from standards.ruleset import load_ruleset
 
-# What the sources set when neither the database nor the ruleset file answers
-# (004, Payrate and Ratio, 2017).
-DEFAULT_MINIMUM_HOURLY_PAY = 15.00
+# What the sources set when the database does not answer (the Massachusetts peer
+# support community's 2017 response to DMH's RFI, Ratio). The pay default is the
+# ruleset's parameter, one figure for the checker and the portal.
 DEFAULT_PEOPLE_SERVED_PER_FTE = 30
 DEFAULT_NETWORKING_TIME_BELOW_FTE = 5
 
@@ -20,10 +20,7 @@ def minimum_hourly_pay() -> float:
     )
     if pay is not None:
         return float(pay)
-    ruleset = load_ruleset() or {}
-    return float(
-        ruleset.get("parameters", {}).get("minimum_hourly_pay", DEFAULT_MINIMUM_HOURLY_PAY)
-    )
+    return float(jdcheck.default_ruleset().parameters["minimum_hourly_pay"])
 
 
 def ratio_figures() -> dict:

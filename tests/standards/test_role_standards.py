@@ -1,5 +1,6 @@
 import pytest
 
+import jdcheck
 from standards import selectors
 from standards.models import RoleStandard
 from standards.services import peer_fte_needed
@@ -41,8 +42,8 @@ def test_minimum_hourly_pay_comes_from_the_published_pay_standard(seeded):
     assert selectors.minimum_hourly_pay() == 17.25
 
 
-def test_minimum_hourly_pay_falls_back_to_the_ruleset_file(db, tmp_path, monkeypatch):
-    ruleset = tmp_path / "rules.toml"
-    ruleset.write_text("version = 'x'\n[parameters]\nminimum_hourly_pay = 15.5\n")
-    monkeypatch.setattr("standards.ruleset.RULESET_PATH", ruleset)
+def test_minimum_hourly_pay_falls_back_to_the_ruleset_file(db, monkeypatch):
+    RoleStandard.objects.filter(slug="pay").update(minimum_hourly_pay=None)
+    rules = jdcheck.default_ruleset().with_parameters(minimum_hourly_pay=15.5)
+    monkeypatch.setattr(jdcheck, "default_ruleset", lambda: rules)
     assert selectors.minimum_hourly_pay() == 15.5

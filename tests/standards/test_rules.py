@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jdcheck
+from jdcheck.ruleset import DEFAULT_PATH as RULESET_PATH
 from standards.models import (
     Competency,
     CompetencyFramework,
@@ -22,7 +23,6 @@ from standards.models import (
     TaskRule,
 )
 from standards.rules import _toml_string
-from standards.ruleset import RULESET_PATH
 from tests.conftest import make_user
 from tests.standards.conftest import run_seed
 from workspace import services

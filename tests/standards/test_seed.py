@@ -3,6 +3,8 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 
+from jdcheck import RulesetError, load_ruleset
+from jdcheck.ruleset import DEFAULT_PATH as RULESET_PATH
 from standards import selectors
 from standards.models import (
     Competency,
@@ -12,7 +14,6 @@ from standards.models import (
     RoleStandard,
     SourceDocument,
 )
-from standards.ruleset import RULESET_PATH, load_ruleset
 from tests.standards.conftest import run_seed
 
 pytestmark = pytest.mark.django_db
@@ -100,11 +101,12 @@ def test_prohibited_tasks_come_from_the_ruleset(seeded):
     assert not custodial.ethics.exists()
 
 
-def test_without_a_ruleset_file_tasks_are_skipped_and_said_so(db, tmp_path):
-    output = run_seed(ruleset_path=tmp_path / "missing.toml")
-    assert "prohibited tasks not seeded" in output
+def test_a_malformed_ruleset_file_is_refused_before_anything_is_seeded(db, tmp_path):
+    broken = tmp_path / "rules.toml"
+    broken.write_text("version = 'x'\n[tasks.notes]\ntriggers = ['(notes']\ngoverns = ['x']\n")
+    with pytest.raises(RulesetError, match="governs names no task"):
+        run_seed(ruleset_path=broken)
     assert not ProhibitedTask.objects.exists()
-    assert RoleStandard.objects.exists()
 
 
 def test_curator_flag_protects_a_record_from_reseeding(seeded):
@@ -138,6 +140,6 @@ def test_curator_admin_edit_survives_reseeding(seeded, curator_client):
 
 def test_the_checker_ruleset_seeds_all_eleven_tasks(db):
     run_seed(ruleset_path=RULESET_PATH)
-    expected = set(load_ruleset()["tasks"])
+    expected = set(load_ruleset().tasks)
     assert set(ProhibitedTask.objects.values_list("slug", flat=True)) == expected
     assert len(expected) == 11
