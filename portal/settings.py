@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    "portal.text_input.QueryTextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -222,6 +223,11 @@ if not DEBUG:
 
 # The public quick check, per client address (raise it for load tests).
 QUICK_CHECK_RATE_LIMIT = os.environ.get("QUICK_CHECK_RATE_LIMIT", "20/m")
+
+# The longest job description the portal checks, pasted or uploaded. A real one is
+# 3,000-15,000 characters; the cap bounds the checker, the diff, the exports and the page.
+# At most jdcheck.extract.MAX_TEXT_CHARS (200,000), where file parsing stops.
+CHECK_MAX_CHARS = int(os.environ.get("CHECK_MAX_CHARS", "50000"))
 
 # Content Security Policy: no inline script or style on public and workspace
 # pages. The admin gets a narrower exception (inline styles) in
