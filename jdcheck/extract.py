@@ -11,7 +11,6 @@ tells the user why and what to do.
 
 import json
 import logging
-import re
 import subprocess
 import sys
 import unicodedata
@@ -19,6 +18,8 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 from xml.parsers import expat
+
+from jdcheck.text import normalise_text
 
 MB = 1024 * 1024
 MAX_UPLOAD_BYTES = 5 * MB
@@ -90,8 +91,23 @@ TOO_BIG_DOCX = (
 )
 
 
-def extract_text(data: bytes, filename: str) -> str:
-    """Return the text of an uploaded file, or raise ExtractionError."""
+def extract_text(data: bytes, filename: str, *, max_chars: int = MAX_TEXT_CHARS) -> str:
+    """Return the text of an uploaded file, or raise ExtractionError.
+
+    `max_chars` (at most MAX_TEXT_CHARS, the bound on parsing) is the longest text accepted.
+    """
+    text = _extract(data, filename)
+    if len(text) > max_chars:
+        raise ExtractionError(too_long_message(max_chars))
+    return text
+
+
+def too_long_message(max_chars: int) -> str:
+    return (f"The text is longer than {max_chars:,} characters; "
+            "upload or paste only the job description.")
+
+
+def _extract(data: bytes, filename: str) -> str:
     if len(data) > MAX_UPLOAD_BYTES:
         raise ExtractionError(
             f"This file is larger than {MAX_UPLOAD_BYTES // MB} MB; "
@@ -130,30 +146,16 @@ def _require(condition: bool, extension: str) -> None:
 
 
 def _finish(text: str, extension: str) -> str:
-    """Normalise, then refuse empty or over-long text."""
-    text = _normalise(text)
+    """Normalise, refuse empty text, and keep no more than can be accepted."""
+    text = normalise_text(text)
     if not text.strip():
         if extension == ".pdf":
             raise ExtractionError(
                 "This PDF has no text layer (it looks like a scan); paste the text instead."
             )
         raise ExtractionError("This file contains no text.")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ExtractionError(
-            f"The text is longer than {MAX_TEXT_CHARS:,} characters; "
-            "upload or paste only the job description."
-        )
-    return text
-
-
-_NEWLINES = re.compile(r"\r\n|[\r\v\f\x85\u2028\u2029]")
-# Controls other than tab and newline, and lone surrogates: PostgreSQL refuses NUL,
-# UTF-8 cannot encode surrogates, the rest is noise.
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
-
-
-def _normalise(text: str) -> str:
-    return _CONTROLS.sub("", _NEWLINES.sub("\n", text))
+    # Parsing stops here; extract_text refuses anything longer than its caller's limit.
+    return text[: MAX_TEXT_CHARS + 1]
 
 
 # --- .txt -----------------------------------------------------------------
@@ -469,7 +471,7 @@ def _pdf_text(reader) -> str:
     pages = []
     length = 0
     for page in reader.pages:
-        pages.append(_normalise(page.extract_text() or ""))
+        pages.append(normalise_text(page.extract_text() or ""))
         length += len(pages[-1])
         if length > MAX_TEXT_CHARS:  # no need to read on: it will be refused
             break

@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import checks  # noqa: F401  (registers the deploy check)
+        from portal import checks  # noqa: F401  (registers the system checks)
         from portal.page_cache import content_changed
 
         # Public pages show standards and toolkit content: any change to it

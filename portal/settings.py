@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "portal.middleware.PrivatePagesMiddleware",
+    "portal.text_input.QueryTextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -230,6 +231,11 @@ WORKSPACE_CHECK_RATE_LIMIT = os.environ.get("WORKSPACE_CHECK_RATE_LIMIT", "30/h"
 # costs about 2 units a character; the worst hostile text at the length cap about
 # 3; 1,000,000 units take about 2 s.
 CHECK_WORK_BUDGET = int(os.environ.get("CHECK_WORK_BUDGET", "1000000"))
+
+# The longest job description the portal checks, pasted or uploaded. A real one is
+# 3,000-15,000 characters; the cap bounds the checker, the diff, the exports and the page.
+# At most jdcheck.extract.MAX_TEXT_CHARS (200,000), where file parsing stops.
+CHECK_MAX_CHARS = int(os.environ.get("CHECK_MAX_CHARS", "50000"))
 
 # Content Security Policy: no inline script or style on public and workspace
 # pages. The admin gets a narrower exception (inline styles) in

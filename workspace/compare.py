@@ -1,13 +1,15 @@
 """Comparing two versions of a job description: the text and the findings."""
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 # A word with the space after it, so runs of changed words stay together.
 TOKEN = re.compile(r"\s+|\S+\s*")
-MAX_WORD_DIFF_TOKENS = 20_000
+# Work for one comparison: two texts at the 50,000-character cap that differ in a few
+# hundred lines fit; a pair that differs almost everywhere is refused in about a second.
+MAX_DIFF_STEPS = 2_000_000
 
 
 def finding_key(task: str, sentence: str) -> tuple[str, str]:
@@ -47,20 +49,158 @@ class DiffChunk:
     text: str
 
 
-def text_diff(old: str, new: str) -> list[DiffChunk]:
-    """A word-level inline diff of two texts (line-level for very long texts, where
-    a word-level diff would cost too much time)."""
-    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
-    if len(old_tokens) + len(new_tokens) > MAX_WORD_DIFF_TOKENS:
-        old_tokens, new_tokens = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
+def text_diff(old: str, new: str) -> list[DiffChunk] | None:
+    """The changes from `old` to `new`: lines first, then the words of each changed block.
+
+    None when the versions differ in too many places to show inline: the work is
+    bounded by MAX_DIFF_STEPS (a shortest edit script, Myers' algorithm, costs
+    about D² steps for D differences), so no pair of texts can hold a worker.
+    """
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    budget = Budget(MAX_DIFF_STEPS)
+    line_script = edit_script(old_lines, new_lines, budget)
+    if line_script is None:
+        return None
     chunks = []
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            chunks.append(DiffChunk("equal", "".join(old_tokens[a1:a2])))
-            continue
-        if a2 > a1:
-            chunks.append(DiffChunk("delete", "".join(old_tokens[a1:a2])))
-        if b2 > b1:
+    for op, a1, a2, b1, b2 in line_script:
+        removed, added = "".join(old_lines[a1:a2]), "".join(new_lines[b1:b2])
+        if op == "replace":
+            chunks += _word_diff(removed, added, budget)
+        elif op == "equal":
+            chunks.append(DiffChunk("equal", removed))
+        else:
+            chunks.append(DiffChunk(op, removed or added))
+    return chunks
+
+
+def _word_diff(old: str, new: str, budget: "Budget") -> list[DiffChunk]:
+    """Words of one changed block; the block whole when the budget left cannot pay."""
+    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
+    script = edit_script(old_tokens, new_tokens, budget)
+    if script is None:
+        return [DiffChunk("delete", old), DiffChunk("insert", new)]
+    chunks = []
+    for op, a1, a2, b1, b2 in script:
+        if op in ("equal", "delete", "replace"):
+            chunks.append(DiffChunk("equal" if op == "equal" else "delete",
+                                    "".join(old_tokens[a1:a2])))
+        if op in ("insert", "replace"):
             chunks.append(DiffChunk("insert", "".join(new_tokens[b1:b2])))
     return chunks
+
+
+class Budget:
+    """Steps of diff work left, shared by the line and word passes of one comparison."""
+
+    def __init__(self, steps: int):
+        self.left = steps
+
+    def spend(self, steps: int) -> bool:
+        self.left -= steps
+        return self.left >= 0
+
+
+def edit_script(a: list, b: list, budget: Budget) -> list[tuple] | None:
+    """Opcodes, as difflib's (op, a1, a2, b1, b2), of a shortest edit from a to b.
+
+    Common ends are matched first in linear time (all the work for most
+    revisions, and for repeated lines); Myers' greedy algorithm does the rest,
+    paying one step per diagonal tried and per element matched. None once the
+    budget is spent.
+    """
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a, end_b = end_a - 1, end_b - 1
+    if not budget.spend(start + len(a) - end_a):
+        return None
+    middle = _myers(a[start:end_a], b[start:end_b], budget)
+    if middle is None:
+        return None
+    opcodes = [("equal", 0, start, 0, start)] if start else []
+    opcodes += [(op, a1 + start, a2 + start, b1 + start, b2 + start)
+                for op, a1, a2, b1, b2 in middle]
+    if end_a < len(a):
+        opcodes.append(("equal", end_a, len(a), end_b, len(b)))
+    return opcodes
+
+
+def _myers(a: list, b: list, budget: Budget) -> list[tuple] | None:
+    n, m = len(a), len(b)
+    if not n or not m:
+        return [("delete", 0, n, 0, 0)] if n else [("insert", 0, 0, 0, m)] if m else []
+    # furthest[k]: the furthest x reached on diagonal k = x - y; one snapshot per round d.
+    furthest: dict[int, int] = {}
+    rounds = []
+    for d in range(n + m + 1):
+        rounds.append(furthest.copy())
+        if not budget.spend(2 * d + 1):
+            return None
+        for k in range(max(-d, -m), min(d, n) + 1):
+            if (k + d) % 2:
+                continue
+            x = _start_on_diagonal(furthest, k, d, n, m)[0]
+            if x < 0:
+                continue
+            y, matched = x - k, x
+            while x < n and y < m and a[x] == b[y]:
+                x, y = x + 1, y + 1
+            if not budget.spend(x - matched):
+                return None
+            furthest[k] = x
+            if x >= n and y >= m:
+                return _opcodes(_path(rounds, n, m))
+    return None  # not reached: d = n + m always ends
+
+
+def _start_on_diagonal(previous: dict, k: int, d: int, n: int, m: int) -> tuple[int, int]:
+    """(x, the diagonal it came from) where a d-path enters diagonal k, or (-1, 0) if none can.
+
+    A step down (an insertion) comes from diagonal k + 1, a step right (a deletion)
+    from k - 1; the one reaching further wins, and a step out of the grid never does.
+    """
+    if d == 0:
+        return 0, 0
+    down = previous.get(k + 1, -1)
+    if down >= 0 and down - k > m:
+        down = -1
+    right = previous.get(k - 1, -1)
+    right = right + 1 if 0 <= right < n else -1
+    return (down, k + 1) if down >= right else (right, k - 1)
+
+
+def _path(rounds: list[dict], n: int, m: int) -> list[tuple[int, int]]:
+    """The corners of the edit path to (n, m), from (0, 0): back through the rounds,
+    each round's run of matches and, before it, the edit that entered its diagonal."""
+    points = [(n, m)]
+    x, y = n, m
+    for d in range(len(rounds) - 1, 0, -1):
+        k = x - y
+        start, previous_k = _start_on_diagonal(rounds[d], k, d, n, m)
+        x = rounds[d][previous_k]
+        y = x - previous_k
+        points += [(start, start - k), (x, y)]
+    points.append((0, 0))
+    return points[::-1]
+
+
+def _opcodes(points: list[tuple[int, int]]) -> list[tuple]:
+    """difflib-style opcodes from the path's corners; adjacent edits merge into a replace."""
+    opcodes: list[list] = []
+    for (x1, y1), (x2, y2) in pairwise(points):
+        if (x1, y1) == (x2, y2):
+            continue
+        if x2 - x1 == y2 - y1:
+            op = "equal"
+        else:  # one step right or down
+            op = "delete" if x2 > x1 else "insert"
+        if opcodes and opcodes[-1][0] != "equal" and op != "equal":
+            opcodes[-1][0] = "replace"
+            opcodes[-1][2], opcodes[-1][4] = x2, y2
+        elif opcodes and opcodes[-1][0] == op == "equal":
+            opcodes[-1][2], opcodes[-1][4] = x2, y2
+        else:
+            opcodes.append([op, x1, x2, y1, y2])
+    return [tuple(opcode) for opcode in opcodes]

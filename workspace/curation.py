@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from portal.roles import curator_required
+from portal.text_input import posted_text
 from workspace import review_flow, selectors
 from workspace.models import (
     CuratorRead,
@@ -70,8 +71,15 @@ def decide(request, pk):
                 review_flow.review_start(version=version)
                 messages.success(request, "The version is now in review.")
             else:
-                _record_decision(request, version, review)
-                messages.success(request, "Decision recorded; the organization's admins were emailed.")
+                decision = _record_decision(request, version, review)
+                if decision.email_delivery.failed:
+                    messages.warning(request, "Decision recorded, but the email to the "
+                                     "organization's admins could not be sent; they will see "
+                                     "the decision on the report.")
+                else:
+                    messages.success(
+                        request, "Decision recorded; the organization's admins were emailed."
+                    )
                 return redirect("workspace:curation_queue")
         except WorkspaceError as error:
             messages.error(request, error.message)
@@ -91,16 +99,16 @@ def _record_decision(request, version, review):
     verdicts = {}
     for finding in review.findings.all():
         verdict = request.POST.get(f"verdict-{finding.pk}", "")
-        reason = request.POST.get(f"reason-{finding.pk}", "").strip()
+        reason = posted_text(request.POST, f"reason-{finding.pk}")
         if verdict in Verdict.values:
             if verdict == Verdict.DISMISSED and not reason:
                 raise WorkspaceError(
                     f"Give a reason for dismissing finding {finding.position + 1}."
                 )
             verdicts[finding.pk] = (verdict, reason)
-    review_flow.decision_record(
+    return review_flow.decision_record(
         version=version, review=review, curator=request.user, outcome=outcome,
-        comments=request.POST.get("comments", "").strip(), verdicts=verdicts,
+        comments=posted_text(request.POST, "comments"), verdicts=verdicts,
     )
 
 

@@ -1,27 +1,32 @@
 import secrets
 
 from django import forms
+from django.conf import settings
 
-from jdcheck.extract import ACCEPTED_EXTENSIONS, MAX_TEXT_CHARS, ExtractionError, extract_text
+from jdcheck.extract import ACCEPTED_EXTENSIONS, ExtractionError, extract_text, too_long_message
+from jdcheck.text import single_line
+from portal.text_input import LineField, TextField
 from workspace.models import Invitation, JobDescription, Organization, Role
 
 UPLOAD_HELP = (
     "A .docx, .pdf or .txt file of at most 5 MB. Leave names and details of people "
     "served out of it: the portal never needs personal health information."
 )
+MAX_COMMENT_CHARS = 5_000
 
 
 class DescriptionTextForm(forms.Form):
     """A job description pasted or uploaded; `cleaned_data["text"]` is the text either way.
 
-    Extraction errors and oversize uploads become form errors that say what to do.
+    Both are normalised the same way (jdcheck.text.normalise_text) and capped at
+    settings.CHECK_MAX_CHARS. Extraction errors, oversize uploads and over-long
+    text become form errors that say what to do.
     """
 
-    text = forms.CharField(
+    text = TextField(
         label="Paste the job description",
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
-        max_length=MAX_TEXT_CHARS,
     )
     file = forms.FileField(
         label="Or upload a file",
@@ -34,6 +39,11 @@ class DescriptionTextForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.request = request
         self.original_filename = ""
+        # No maxlength on the textarea: a browser would cut a long paste without a word.
+        self.fields["text"].help_text = (
+            f"At most {settings.CHECK_MAX_CHARS:,} characters; a job description is "
+            "usually 3,000 to 15,000."
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -42,18 +52,20 @@ class DescriptionTextForm(forms.Form):
                 "The file is larger than 5 MB. Save a smaller copy (text only) or paste the text."
             )
         upload = cleaned.get("file")
-        # Browsers submit a textarea's lines with CRLF; store \n like extracted files, so a
-        # revision pasted or edited in the page compares word for word with the last version.
-        text = (cleaned.get("text") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        text = (cleaned.get("text") or "").strip()
         if upload and text:
             raise forms.ValidationError("Paste the text or upload a file, not both.")
         if upload:
+            filename = single_line(upload.name)
             try:
-                text = extract_text(upload.read(), upload.name)
+                text = extract_text(upload.read(), filename, max_chars=settings.CHECK_MAX_CHARS)
             except ExtractionError as error:
                 self.add_error("file", error.message)
                 return cleaned
-            self.original_filename = upload.name[:255]
+            self.original_filename = filename[:255]
+        elif len(text) > settings.CHECK_MAX_CHARS:
+            self.add_error("text", too_long_message(settings.CHECK_MAX_CHARS))
+            return cleaned
         if not text.strip():
             if not self.errors:
                 raise forms.ValidationError("Paste the job description's text or upload a file.")
@@ -76,7 +88,7 @@ class SubmissionForm(DescriptionTextForm):
 
 
 class JobDescriptionForm(SubmissionForm):
-    title = forms.CharField(label="Job title", max_length=200)
+    title = LineField(label="Job title", max_length=200)
     setting_type = forms.ChoiceField(
         label="Setting of this role",
         choices=[("", "Same as the organization")] + list(JobDescription._meta.get_field(
@@ -91,6 +103,7 @@ class OrganizationForm(forms.ModelForm):
         model = Organization
         fields = ["name", "setting_type", "region", "people_served", "peer_fte"]
         labels = {"name": "Organization name", "setting_type": "Main setting"}
+        field_classes = {"name": LineField}
 
 
 class InvitationForm(forms.ModelForm):
@@ -102,3 +115,8 @@ class InvitationForm(forms.ModelForm):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Role", choices=Role.choices)
+
+
+class DisputeForm(forms.Form):
+    comment = TextField(label="Why does this duty fit the peer role?", required=False,
+                        max_length=MAX_COMMENT_CHARS)

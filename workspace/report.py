@@ -4,6 +4,7 @@ Used by the workspace report and the quick check alike, from stored findings or
 from a fresh result, so both read the same way.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
@@ -35,11 +36,27 @@ class ElementCheck:
     detail: str = ""
 
 
+# A report lists at most this many findings in full, and at most REPEATS_LISTED of one
+# rule pattern: a description that repeats a duty a thousand times gets a readable report,
+# and the page, the print view and the files stay small and quick to make.
+FINDINGS_LISTED = 200
+REPEATS_LISTED = 3
+
+
+@dataclass
+class Repeats:
+    """Findings of a pattern beyond the REPEATS_LISTED shown in full: counted, marked in the text."""
+
+    first: dict  # the first finding of the pattern, listed in full
+    findings: list = field(default_factory=list)
+
+
 @dataclass
 class TaskGroup:
     task: str
     title: str
-    findings: list = field(default_factory=list)
+    findings: list = field(default_factory=list)  # listed in full
+    repeats: list[Repeats] = field(default_factory=list)
 
 
 @dataclass
@@ -69,13 +86,13 @@ def highlight(text: str, findings: list[dict]) -> list[Piece]:
     highlighted twice (a <mark> cannot nest inside another).
     """
     pieces, cursor = [], 0
-    for number, finding in enumerate(findings, start=1):
+    for finding in sorted(findings, key=lambda finding: finding["start"]):
         start, end = finding["start"], finding["end"]
         if start < cursor or not (0 <= start < end <= len(text)):
             continue
         if start > cursor:
             pieces.append(Piece(text[cursor:start]))
-        pieces.append(Piece(text[start:end], finding, number))
+        pieces.append(Piece(text[start:end], finding, finding["number"]))
         cursor = end
     if cursor < len(text):
         pieces.append(Piece(text[cursor:]))
@@ -119,23 +136,46 @@ def summary_line(findings: list, checks: list[ElementCheck]) -> str:
 
 def build_report(text: str, findings, elements: dict, minimum_hourly_pay: float,
                  task_titles: dict[str, str]) -> dict:
-    """Everything the report template needs, from stored or fresh findings."""
+    """Everything the report template and the exports need, from stored or fresh findings.
+
+    `findings` are all of them, in reading order; `listed` the ones shown in full
+    (each dict's "listed" says which); each group's `repeats` and `unlisted` the rest.
+    """
     finding_dicts = [as_dict(f) for f in findings]
+    groups: dict[str, TaskGroup] = {}
+    listed_of_pattern: Counter = Counter()
+    repeats: dict[tuple, Repeats] = {}
+    listed, unlisted = [], []
     for number, finding in enumerate(finding_dicts, start=1):
         finding["number"] = number
         finding["title"] = task_titles.get(finding["task"]) or capfirst(
             finding["task"].replace("_", " ")
         )
-    groups: dict[str, TaskGroup] = {}
-    for finding in finding_dicts:
         group = groups.setdefault(
             finding["task"], TaskGroup(finding["task"], finding["title"])
         )
-        group.findings.append(finding)
+        pattern = (finding["task"], finding.get("pattern") or finding["matched"].casefold())
+        finding["listed"] = (listed_of_pattern[pattern] < REPEATS_LISTED
+                             and len(listed) < FINDINGS_LISTED)
+        if finding["listed"]:
+            if not listed_of_pattern[pattern]:
+                repeats[pattern] = Repeats(finding)
+            listed_of_pattern[pattern] += 1
+            group.findings.append(finding)
+            listed.append(finding)
+        elif pattern in repeats:
+            if not repeats[pattern].findings:
+                group.repeats.append(repeats[pattern])
+            repeats[pattern].findings.append(finding)
+        else:
+            unlisted.append(finding)
     checks = element_checks(elements, minimum_hourly_pay)
     return {
         "pieces": highlight(text, finding_dicts),
         "findings": finding_dicts,
+        "listed": listed,
+        "unlisted": unlisted,
+        "findings_listed_limit": FINDINGS_LISTED,
         "groups": list(groups.values()),
         "element_checks": checks,
         "summary": summary_line(finding_dicts, checks),

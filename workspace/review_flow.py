@@ -5,10 +5,9 @@ submitted). Emails go out from here, explicitly, never from signals.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 
+from workspace.emails import Delivery, send_on_commit
 from workspace.models import (
     CuratorDecision,
     FindingVerdict,
@@ -47,7 +46,8 @@ def review_start(*, version: JobDescriptionVersion) -> JobDescriptionVersion:
 def decision_record(*, version, review, curator, outcome, comments="", verdicts=None):
     """Record a curator's decision and their verdict on each finding; email the admins once.
 
-    `verdicts` maps a finding of `review` to (verdict, reason).
+    `verdicts` maps a finding of `review` to (verdict, reason). The email goes out on
+    commit; `decision.email_delivery` says whether it was sent.
     """
     version = _move(version, ReviewStatus.DECIDED)
     decision = CuratorDecision.objects.create(
@@ -60,23 +60,23 @@ def decision_record(*, version, review, curator, outcome, comments="", verdicts=
         for finding_id, (verdict, reason) in (verdicts or {}).items()
         if finding_id in findings
     )
-    transaction.on_commit(lambda: _email_decision(decision))
+    decision.email_delivery = _email_decision(decision)
     return decision
 
 
-def _email_decision(decision: CuratorDecision) -> None:
+def _email_decision(decision: CuratorDecision) -> Delivery:
+    """Email the organization's admins once the decision is committed."""
     organization = decision.version.job_description.organization
     admins = list(
         organization.memberships.filter(role=Role.ADMIN).values_list("user__email", flat=True)
     )
     if not admins:
-        return
-    context = {"decision": decision, "version": decision.version, "organization": organization,
-               "site_name": settings.SITE_NAME}
-    send_mail(
-        subject=(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Decision on "
-                 f"{decision.version.job_description.title}"),
-        message=render_to_string("workspace/email/decision.txt", context),
-        from_email=None,
-        recipient_list=admins,
+        return Delivery()
+    return send_on_commit(
+        subject=f"Decision on {decision.version.job_description.title}",
+        template="workspace/email/decision.txt",
+        context={"decision": decision, "version": decision.version,
+                 "organization": organization, "site_name": settings.SITE_NAME},
+        recipients=admins,
+        kind="decision",
     )

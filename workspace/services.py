@@ -4,17 +4,15 @@ Views call these functions; they raise WorkspaceError with a message for the
 person when a rule refuses the action.
 """
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 import jdcheck
 from portal.roles import is_curator
 from workspace.checking import check_text
 from workspace.compare import finding_key
+from workspace.emails import send_on_commit
 from workspace.models import (
     CuratorRead,
     Finding,
@@ -102,8 +100,13 @@ def invitation_token(invitation: Invitation) -> str:
     return signing.dumps({"invitation": invitation.pk}, salt=INVITATION_SALT)
 
 
+@transaction.atomic
 def invitation_create(*, organization, email, role, invited_by, accept_url_for):
-    """Invite someone by email. `accept_url_for(token)` builds the absolute link."""
+    """Invite someone by email. `accept_url_for(token)` builds the absolute link.
+
+    The email goes out once the invitation is committed; `invitation.email_delivery`
+    says whether it was sent.
+    """
     email = email.strip().lower()
     if organization.memberships.filter(user__email__iexact=email).exists():
         raise WorkspaceError(f"{email} is already a member of {organization.name}.")
@@ -111,12 +114,12 @@ def invitation_create(*, organization, email, role, invited_by, accept_url_for):
         organization=organization, email=email, role=role, invited_by=invited_by
     )
     link = accept_url_for(invitation_token(invitation))
-    context = {"invitation": invitation, "link": link, "days": INVITATION_MAX_AGE // 86400}
-    send_mail(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}Join {organization.name}",
-        message=render_to_string("workspace/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[email],
+    invitation.email_delivery = send_on_commit(
+        subject=f"Join {organization.name}",
+        template="workspace/email/invitation.txt",
+        context={"invitation": invitation, "link": link, "days": INVITATION_MAX_AGE // 86400},
+        recipients=[email],
+        kind="invitation",
     )
     return invitation
 

@@ -18,6 +18,7 @@ from workspace.checking import check_text
 from workspace.compare import classify_findings, text_diff
 from workspace.forms import (
     DescriptionTextForm,
+    DisputeForm,
     InvitationForm,
     JobDescriptionForm,
     OrganizationForm,
@@ -25,7 +26,7 @@ from workspace.forms import (
     SubmissionForm,
 )
 from workspace.models import CuratorRead, Membership
-from workspace.report import build_report
+from workspace.report import FINDINGS_LISTED, build_report
 
 ACTIVE_ORGANIZATION = "active_organization"
 
@@ -151,7 +152,7 @@ def members(request, pk):
             raise Http404
         if form.is_valid():
             try:
-                services.invitation_create(
+                invitation = services.invitation_create(
                     organization=organization, invited_by=request.user,
                     accept_url_for=lambda token: request.build_absolute_uri(
                         reverse("workspace:invitation_accept", args=[token])
@@ -161,7 +162,13 @@ def members(request, pk):
             except services.WorkspaceError as error:
                 form.add_error("email", error.message)
             else:
-                messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
+                if invitation.email_delivery.failed:
+                    messages.warning(
+                        request, f"The invitation for {invitation.email} was saved, but the "
+                        "email could not be sent. Check the address, or invite them again later."
+                    )
+                else:
+                    messages.success(request, f"Invitation sent to {invitation.email}.")
                 return redirect("workspace:members", pk=organization.pk)
     return render(request, "workspace/members.html", {
         "organization": organization,
@@ -459,8 +466,12 @@ def compare(request, pk):
         list(new_review.findings.all()) if new_review else [],
     )
     titles = _task_titles()
-    for finding in [f for group in findings.values() for f in group]:
-        finding.title = titles.get(finding.task, finding.task.replace("_", " "))
+    finding_lists = []
+    for label, group in findings.items():
+        listed = group[:FINDINGS_LISTED]
+        for finding in listed:
+            finding.title = titles.get(finding.task, finding.task.replace("_", " "))
+        finding_lists.append((label, len(group), listed, len(group) - len(listed)))
     return render(request, "workspace/compare.html", {
         "job_description": job_description,
         "organization": job_description.organization,
@@ -469,6 +480,7 @@ def compare(request, pk):
         "new": new,
         "diff": text_diff(old.text, new.text),
         "findings": findings,
+        "finding_lists": finding_lists,
     })
 
 
@@ -478,9 +490,12 @@ def finding_dispute(request, pk):
     finding = selectors.finding_for(request.user, pk)
     version = finding.review.version
     selectors.membership_in(request.user, version.job_description.organization)
+    form = DisputeForm(request.POST)
     try:
+        if not form.is_valid():
+            raise services.WorkspaceError(" ".join(form.errors["comment"]))
         services.finding_dispute(
-            finding=finding, user=request.user, comment=request.POST.get("comment", "")
+            finding=finding, user=request.user, comment=form.cleaned_data["comment"]
         )
     except services.WorkspaceError as error:
         messages.error(request, error.message)

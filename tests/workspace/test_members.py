@@ -3,7 +3,7 @@ from unittest import mock
 
 import pytest
 from django.core import mail, signing
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 
 from tests.conftest import PASSWORD, make_user
@@ -42,9 +42,11 @@ def test_dashboard_applies_the_ratio_standard_to_the_size_fields(client, organiz
 
 
 def invite(client, organization, email, role="member"):
-    response = client.post(
-        reverse("workspace:members", args=[organization.pk]), {"email": email, "role": role}
-    )
+    # The email goes out when the invitation commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("workspace:members", args=[organization.pk]), {"email": email, "role": role}
+        )
     assert response.status_code == 302, response.content.decode()[:500]
     link = re.search(r"https?://[^/\s]+(/workspace/invitations/[^\s]+/)", mail.outbox[-1].body)
     return link.group(1)
