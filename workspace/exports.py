@@ -50,6 +50,14 @@ def _pdf_text(text: str) -> str:
     return escape(normalise_text(text))
 
 
+# Said on the page too (templates/workspace/_report_body.html), in the same words.
+STOPPED_EARLY = (
+    "This check stopped early. The description is too long or too complex to check whole "
+    "within the checker's limit, so duties after the last one marked were not checked. "
+    "Check it again in shorter parts (for example, the duties section alone)."
+)
+
+
 def report_pdf(report: dict) -> bytes:
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["Italic"]
@@ -57,6 +65,8 @@ def report_pdf(report: dict) -> bytes:
     for label, value in report_heading(report):
         story.append(Paragraph(f"<b>{escape(label)}:</b> {_pdf_text(value)}", body))
     story += [Spacer(1, 0.2 * inch), Paragraph(_pdf_text(report["summary"]), styles["Heading2"])]
+    if not report.get("complete", True):
+        story.append(Paragraph(_pdf_text(STOPPED_EARLY), body))
     for check in report["element_checks"]:
         status = "Present" if check.present else "Missing"
         detail = f" — {check.detail}" if check.detail else ""
@@ -97,6 +107,8 @@ def report_docx(report: dict) -> bytes:
     for label, value in report_heading(report):
         document.add_paragraph(f"{label}: {value}")
     document.add_paragraph(report["summary"])
+    if not report.get("complete", True):
+        document.add_paragraph(STOPPED_EARLY)
     for group in report["groups"]:
         for repeat in group.repeats:
             document.add_paragraph(repeats_line(repeat))

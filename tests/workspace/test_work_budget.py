@@ -66,3 +66,23 @@ def test_checking_runs_outside_any_transaction(monkeypatch, organization, admin_
     services.version_recheck(version=version)
     assert seen == [False, False, False]
     assert Review.objects.filter(version__job_description=job_description).count() == 3
+
+
+@pytest.mark.django_db
+@override_settings(CHECK_WORK_BUDGET=2_000)
+def test_exports_of_an_incomplete_review_say_it_stopped_early(client, organization, admin_user):
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    _, version = services.job_description_create(
+        organization=organization, title="Long", setting_type="", text=LONG_JD,
+        original_filename="", user=admin_user,
+    )
+    client.force_login(admin_user)
+    pdf = client.get(reverse("workspace:version_pdf", args=[version.pk])).content
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert STOPPED in " ".join(pdf_text.split())
+    docx = client.get(reverse("workspace:version_docx", args=[version.pk])).content
+    assert any(STOPPED in p.text for p in Document(io.BytesIO(docx)).paragraphs)
