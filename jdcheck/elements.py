@@ -262,7 +262,9 @@ def pay_advisories(elements: dict, parameters: dict) -> list[dict]:
                 f"The stated pay (${pay:.2f} an hour) is below ${minimum:.2f} an hour. The "
                 "Massachusetts peer support community asks that the starting rate for direct "
                 "peer support be no less than this, to attract and retain a high-quality "
-                "peer workforce (004_24d69d2ab747aade.txt, Payrate)."
+                "peer workforce (Collective response of the Massachusetts peer support "
+                "community to a DMH RFI (Community Based Flexible Supports replacement), 2017, "
+                "Section I, Supporting Peer Roles: Payrate)."
             ),
             "figures": {"hourly_pay": pay, "minimum_hourly_pay": minimum},
         }

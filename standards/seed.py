@@ -25,8 +25,8 @@ from standards.rules import rule_values
 # How many of a task's must_flag sentences its page shows as job-description examples.
 EXAMPLES_SHOWN = 4
 
-# A seed document named in a ruleset `source`, by number ("004") or file name.
-SEED_DOCUMENT = re.compile(r"\b(00\d)(?:_[0-9a-f]+\.txt)?\b")
+# The year or "undated" that follows a document's title in a ruleset `source`.
+_CITED_YEAR = re.compile(r"\s*\((?:\d{4}|undated)\)")
 
 
 def run(stdout, *, ruleset_path=None):
@@ -96,12 +96,26 @@ def seed_role_standards(sources, outcomes):
 
 
 def source_of(citation: str, sources) -> tuple[SourceDocument, str]:
-    """Split a ruleset `source` such as "004, Core Tasks: Routine Notes" into document and section."""
-    match = SEED_DOCUMENT.search(citation)
-    if match is None:
-        raise ValueError(f"ruleset source names no seed document: {citation!r}")
-    section = (citation[: match.start()] + citation[match.end() :]).strip(" ,;:-–—()")
-    return sources[match.group(1)], section
+    """Split a ruleset `source` into document and section.
+
+    A source cites its document as a reader would, "Publisher, Title (year), section"
+    (e.g. "Transcom, Transcom Brief: Certified Peer Specialists (2019), Certified Peer
+    Specialist Role and Settings"); the document is the one whose seeded title it
+    names (a curator's later edit of the title does not change which one it is).
+    """
+    items = sorted(seed_content.SOURCES, key=lambda item: len(item["title"]), reverse=True)
+    for item in items:
+        at = citation.find(item["title"])
+        if at < 0:
+            continue
+        rest = citation[at + len(item["title"]) :]
+        if year := _CITED_YEAR.match(rest):
+            rest = rest[year.end() :]
+        return sources[item["key"]], rest.strip(" ,;:-–—")
+    raise ValueError(
+        f"ruleset source names no source document by its title: {citation!r} "
+        '(write it as "Publisher, Title (year), section")'
+    )
 
 
 def seed_prohibited_tasks(ruleset: dict, sources, outcomes):

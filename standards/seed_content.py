@@ -54,15 +54,17 @@ SOURCES = [
         "title": "National Practice Guidelines for Peer Supporters",
         "publisher": "N.A.P.S.",
         "year": 2013,
-        "note": "N.A.P.S. dissolved in June 2025; cite an archived copy. 004 cites the "
-        "guidelines at na4ps.files.wordpress.com/2012/09/nationalguidelines1.pdf.",
+        "note": "N.A.P.S. dissolved in June 2025; cite an archived copy. The Massachusetts "
+        "peer support community's 2017 response to the DMH RFI cites the guidelines at "
+        "na4ps.files.wordpress.com/2012/09/nationalguidelines1.pdf.",
     },
     {
         "key": "mha-ncps",
         "title": "MHA National Certified Peer Specialist (NCPS) Certification",
         "publisher": "Mental Health America",
         "year": None,
-        "note": "Listed in 003, The Peer Workforce, under Peer Support Certification.",
+        "note": "Listed in Mental Health America, The Peer Workforce (web page, undated), "
+        "under Peer Support Certification.",
     },
 ]
 
@@ -233,7 +235,8 @@ ROLE_STANDARDS = [
             "For comparison only, not a Massachusetts standard: a 2016 national survey found "
             "that full-time peer specialists averaged $16.36 an hour (National Survey of "
             "Compensation Among Peer Support Specialists, The College for Behavioral Health "
-            "Leadership, 2016, listed in 003)."
+            "Leadership, 2016, listed in Mental Health America's web page The Peer "
+            "Workforce)."
         ),
         "figure_year": 2017,
         "minimum_hourly_pay": "15.00",
@@ -255,7 +258,8 @@ ROLE_STANDARDS = [
             "on peer roles."
         ),
         "body": (
-            "The 2019 Transcom brief (001) also calls for appropriately trained CPS "
+            "The Transcom Brief: Certified Peer Specialists (2019) also calls for "
+            "appropriately trained CPS "
             "supervisors, non-clinical supervision and regular contact with CPS colleagues."
         ),
         "source": "004",
@@ -292,7 +296,8 @@ ROLE_STANDARDS = [
             "not asked to work in conflict with it."
         ),
         "body": (
-            "Transcom's 2017 appeal (002) asks that job descriptions be consistent with the "
+            "The Transcom Appeal To Policy Leaders (2017) asks that job descriptions be "
+            "consistent with the "
             "CPS Code of Ethics for peer support workers and volunteers in the mental health "
             "system, including Recovery Learning Communities."
         ),
@@ -343,7 +348,8 @@ ROLE_STANDARDS = [
             "peer support career ladder."
         ),
         "body": (
-            "Transcom's 2017 appeal (002) asks funders to require continuing education "
+            "The Transcom Appeal To Policy Leaders (2017) asks funders to require "
+            "continuing education "
             "specifically designed and approved as relevant to peer support roles, to foster "
             "professional development and maintain state certifications."
         ),

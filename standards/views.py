@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from portal.roles import curator_required
+from standards.citations import cited_by_title
 from standards.models import (
     CompetencyFramework,
     EthicsPrinciple,
@@ -118,8 +119,9 @@ def task(request, slug):
 def rules(request):
     """For curators: each task's checker rule, its examples, and who changed it, when and why."""
     tasks = ProhibitedTask.objects.select_related("rule").order_by("order", "title")
+    documents = list(SourceDocument.objects.all())
     entries = [
-        {"task": task, "rule": task.rule, "history": _rule_history(task.rule)}
+        {"task": task, "rule": task.rule, "history": _rule_history(task.rule, documents)}
         if hasattr(task, "rule")
         else {"task": task, "rule": None, "history": []}
         for task in tasks
@@ -131,8 +133,9 @@ def rules(request):
 _HISTORY_SKIPPED = ["edited_by_curator", "created_at", "updated_at"]
 
 
-def _rule_history(rule: TaskRule) -> list[dict]:
-    """The rule's history records, newest first, each with what it changed."""
+def _rule_history(rule: TaskRule, documents) -> list[dict]:
+    """The rule's history records, newest first, each with what it changed (sources cited
+    by title even where an old value named a seed file)."""
     records = list(
         rule.history.select_related("history_user").order_by("history_date", "history_id")
     )
@@ -141,14 +144,17 @@ def _rule_history(rule: TaskRule) -> list[dict]:
         changes = []
         if previous is not None:
             delta = record.diff_against(previous, excluded_fields=_HISTORY_SKIPPED)
-            changes = [_describe(change) for change in delta.changes]
+            changes = [_describe(change, documents) for change in delta.changes]
         entries.append({"record": record, "changes": changes})
     return entries[::-1]
 
 
-def _describe(change) -> dict:
+def _describe(change, documents) -> dict:
     """A field's change; for lists (patterns, examples), the lines added and removed."""
     label = TaskRule._meta.get_field(change.field).verbose_name
+    if change.field == "source":
+        old, new = (cited_by_title(value or "", documents) for value in (change.old, change.new))
+        return {"field": label, "old": old, "new": new}
     if isinstance(change.old, list) and isinstance(change.new, list):
         return {
             "field": label,

@@ -81,8 +81,8 @@ class Document(PublishedContent):
     )
     sources = models.TextField(
         blank=True,
-        help_text="Markdown list of the passages this document draws on: document title, year, "
-        "file name and section.",
+        help_text="Markdown list of the passages this document draws on, cited as a reader "
+        "would: publisher, title, year and section (never a file name).",
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.GUIDE)
     audiences = models.ManyToManyField(Audience, blank=True, related_name="documents")

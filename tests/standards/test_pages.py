@@ -49,7 +49,8 @@ def test_task_page_speaks_to_both_audiences_and_links_the_ethics_item(client, se
         assert heading in html
     assert "Serves as representative payee for members." in html
     assert 'href="/standards/code-of-ethics/#item-10"' in html
-    assert "004_24d69d2ab747aade.txt" in html
+    assert "Collective response of the Massachusetts peer support community to a DMH RFI" in html
+    assert "(2017)" in html and "004_24d69d2ab747aade.txt" not in html
     assert "Core Tasks: Participation in a Rep-Payeeship Arrangement" in html
     assert "delivering related daily funds" in html
 

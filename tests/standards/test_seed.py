@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 import pytest
@@ -99,6 +100,30 @@ def test_prohibited_tasks_come_from_the_ruleset(seeded):
     custodial = ProhibitedTask.objects.get(slug="custodial_care")
     assert custodial.source_document.key == "001"
     assert not custodial.ethics.exists()
+
+
+def test_every_ruleset_source_cites_its_document_by_title_and_section(seeded):
+    from standards.seed import source_of
+
+    sources = {document.key: document for document in SourceDocument.objects.all()}
+    for slug, rule in load_ruleset(RULESET_PATH).to_dict()["tasks"].items():
+        assert not re.search(r"\b00\d(_[0-9a-f]+\.txt)?\b", rule["source"]), slug
+        document, section = source_of(rule["source"], sources)
+        assert document.key in {"001", "002", "004"} and section, slug
+        assert rule["source"].startswith(f"{document.publisher}, {document.title} ({document.year})")
+    document, section = source_of(
+        "Transcom, Transcom Brief: Certified Peer Specialists (2019), Future of the Certified "
+        "Peer Specialist Workforce", sources
+    )
+    assert (document.key, section) == ("001", "Future of the Certified Peer Specialist Workforce")
+
+
+def test_a_ruleset_source_naming_no_document_by_title_is_refused(seeded):
+    from standards.seed import source_of
+
+    sources = {document.key: document for document in SourceDocument.objects.all()}
+    with pytest.raises(ValueError, match="Publisher, Title"):
+        source_of("004_24d69d2ab747aade.txt, Core Tasks: Routine Notes", sources)
 
 
 def test_a_malformed_ruleset_file_is_refused_before_anything_is_seeded(db, tmp_path):

@@ -38,9 +38,13 @@ def test_every_seeded_document_cites_its_sources_and_has_a_topic(seeded):
         assert document.audiences.exists(), document.slug
 
 
-def test_guides_cite_the_seed_files_they_draw_on(seeded):
+def test_guides_cite_the_seed_documents_they_draw_on_by_title(seeded):
     guide = Document.objects.get(slug="where-peer-roles-succeed")
-    assert "004_24d69d2ab747aade.txt" in guide.sources
+    assert (
+        "Massachusetts peer support community, *Collective response of the Massachusetts peer "
+        "support community to a DMH RFI (Community Based Flexible Supports replacement)* (2017)"
+    ) in guide.sources
+    assert "004_24d69d2ab747aade.txt" not in guide.sources
 
 
 def test_reading_list_entries_have_publisher_and_mark_the_archived_naps_link(seeded):
