@@ -61,6 +61,14 @@ def text_status(posting: dict, folder: Path) -> str:
     return "ok" if sha256(path.read_text(encoding="utf-8")) == posting["sha256"] else "changed"
 
 
+def read_excerpt(path: Path) -> str:
+    """An excerpt saved from a search result: a .json file holds it as the JSON string the
+    result showed (quotes and escapes included), which keeps it exact; any other file is the
+    text itself."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text) if path.suffix == ".json" else text
+
+
 def kept_text(raw: str, keep: list[list[int]]) -> str:
     """The labelled text: the raw excerpt's kept ranges (site chrome trimmed), one per line."""
     return "\n".join(raw[start:end] for start, end in keep)
@@ -202,16 +210,17 @@ def _own_words(note: str, text: str) -> str:
     return "".join(pieces) + note[cursor:]
 
 
-def build_manifest(folder: Path) -> dict:
-    """Every posting of fragments/*.jsonl that has had its second read (reviews/*.jsonl):
-    the settled labels replace the first read's; the disagreements are kept as notes."""
+def build_manifest(folder: Path, manifest: Path = MANIFEST) -> dict:
+    """The committed postings, plus every posting of fragments/*.jsonl that has had its second
+    read (reviews/*.jsonl): the settled labels replace the first read's; the disagreements are
+    kept as notes. A posting labelled again replaces its committed entry."""
     reviews = {}
     for path in sorted((folder / "reviews").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 review = json.loads(line)
                 reviews[review["id"]] = review  # a later line for the same posting wins
-    postings = []
+    postings = {p["id"]: p for p in load_manifest(manifest)} if manifest.exists() else {}
     for path in sorted((folder / "fragments").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -225,7 +234,7 @@ def build_manifest(folder: Path) -> dict:
             notes = list(first.get("notes", [])) + review.get("notes", []) + [
                 "second read: " + d for d in review.get("disagreements", [])
             ]
-            postings.append({
+            postings[first["id"]] = {
                 **{k: first[k] for k in (
                     "id", "url", "title", "query", "rank", "retrieved", "sha256", "length",
                     "raw_sha256", "raw_length", "keep", "part", "labeller",
@@ -238,12 +247,11 @@ def build_manifest(folder: Path) -> dict:
                 ],
                 "elements": settled["elements"],
                 "notes": [_own_words(n, text) for n in notes],
-            })
-    postings.sort(key=lambda p: (PARTS.index(p["part"]), p["id"]))
+            }
     return {
         "about": "Real public peer-role postings: labels as offsets into texts kept outside "
         "the project (REAL_CORPUS_DIR); see jdcheck/realcorpus.py and the README.",
-        "postings": postings,
+        "postings": sorted(postings.values(), key=lambda p: (PARTS.index(p["part"]), p["id"])),
     }
 
 
@@ -255,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("verify", help="list texts that are missing or changed")
     back = commands.add_parser("restore", help="re-create one text from its raw excerpt")
     back.add_argument("id")
-    back.add_argument("raw", help="the excerpt exactly as the search result gave it")
+    back.add_argument("raw", help="the excerpt exactly as the search result gave it "
+                      "(a .json file: the JSON string, quotes included)")
     commands.add_parser("manifest", help="rebuild the manifest from fragments/ and reviews/")
     args = parser.parse_args(argv)
     folder = corpus_dir()
@@ -281,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         if posting is None:
             print(f"no posting {args.id} in the manifest")
             return 2
-        outcome = restore(posting, Path(args.raw).read_text(encoding="utf-8"), folder)
+        outcome = restore(posting, read_excerpt(Path(args.raw)), folder)
         print(outcome)
         return 0 if outcome == "restored" else 1
     ruleset = load_ruleset(args.rules) if args.rules else load_ruleset()
