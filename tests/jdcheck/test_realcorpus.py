@@ -115,10 +115,15 @@ def test_the_manifest_is_built_from_first_and_second_reads(tmp_path):
     for folder, name, record in (("fragments", "a", first), ("reviews", "b", second)):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n")
-    (built,) = build_manifest(tmp_path)["postings"]
+    (built,) = build_manifest(tmp_path, manifest=tmp_path / "none.json")["postings"]
     assert built["reviewer"] == "b"
     assert [f["task"] for f in built["findings"]] == ["transportation", "clerical_duties"]
     assert "second read: filing: clerical" in built["notes"]
+    # the committed postings stay when new ones are added (their labelling files may be gone)
+    committed = tmp_path / "committed.json"
+    committed.write_text(json.dumps({"postings": [{**built, "id": "old", "part": "heldout"}]}))
+    ids = [p["id"] for p in build_manifest(tmp_path, manifest=committed)["postings"]]
+    assert ids == ["abc", "old"]  # tuning before heldout
 
 
 def test_the_manifest_holds_no_posting_text():
