@@ -76,3 +76,8 @@ def check_text(text: str) -> dict:
     """
     work = jdcheck.Work(budget=settings.CHECK_WORK_BUDGET)
     return jdcheck.check(text, current_ruleset(), work=work)
+
+
+def task_titles() -> dict[str, str]:
+    """Each task's title, by slug, from the current rules (cached with them: no query)."""
+    return {slug: task.title for slug, task in current_ruleset().tasks.items()}

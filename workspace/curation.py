@@ -14,7 +14,9 @@ from django.urls import NoReverseMatch, reverse
 
 from portal.roles import curator_required
 from portal.text_input import posted_text
+from standards.models import ProhibitedTask
 from workspace import review_flow, selectors
+from workspace.checking import task_titles
 from workspace.models import (
     CuratorRead,
     Finding,
@@ -25,14 +27,14 @@ from workspace.models import (
     ReviewStatus,
     Verdict,
 )
+from workspace.report import review_report
 from workspace.services import WorkspaceError, curator_read_record
-from workspace.views import _task_titles, review_context
 
 
 @curator_required
 def queue(request):
     """Submitted versions across organizations, filtered by organization, status and task."""
-    latest_review = Review.objects.filter(version=OuterRef("pk")).order_by("-created_at", "-pk")
+    latest_review = Review.objects.filter(version=OuterRef("pk")).latest_first()
     versions = (
         JobDescriptionVersion.objects.select_related("job_description__organization")
         .annotate(finding_count=Subquery(
@@ -57,7 +59,7 @@ def queue(request):
         "filters": filters,
         "organizations": Organization.objects.order_by("name").only("pk", "name"),
         "statuses": ReviewStatus.choices,
-        "tasks": sorted(_task_titles().items(), key=lambda item: item[1]),
+        "tasks": sorted(task_titles().items(), key=lambda item: item[1]),
     })
 
 
@@ -85,7 +87,7 @@ def decide(request, pk):
             messages.error(request, error.message)
         return redirect("workspace:curation_decide", pk=version.pk)
     curator_read_record(reader=request.user, version=version, kind=CuratorRead.Kind.CURATION)
-    context = review_context(request, version, review)
+    context = review_report(version, review, request.user)
     context.update({"outcomes": Outcome.choices, "verdicts": Verdict.choices})
     return render(request, "workspace/curation/decide.html", context)
 
@@ -136,10 +138,8 @@ def dispute_table() -> list[dict]:
 
 @curator_required
 def disputes(request):
-    from standards.models import ProhibitedTask
-
     task_ids = dict(ProhibitedTask.objects.values_list("slug", "pk"))
-    titles = _task_titles()
+    titles = task_titles()
     rows = dispute_table()
     for row in rows:
         row["title"] = titles.get(row["task"], row["task"])

@@ -37,7 +37,7 @@ def report_heading(report: dict) -> list[tuple[str, str]]:
 def repeats_line(repeat) -> str:
     count = len(repeat.findings)
     return (f"{count} more dut{'y' if count == 1 else 'ies'} with the same wording as finding "
-            f"{repeat.first['number']}, for the same reasons.")
+            f"{repeat.first.number}, for the same reasons.")
 
 
 def unlisted_line(report: dict) -> str:
@@ -75,14 +75,14 @@ def report_pdf(report: dict) -> bytes:
         story.append(Paragraph("Duties that conflict with the CPS role", styles["Heading2"]))
     for group in report["groups"]:
         for finding in group.findings:
-            ethics = ", ".join(f"#{item}" for item in finding["ethics"]) or "no numbered item"
+            ethics = ", ".join(f"#{item}" for item in finding.ethics) or "no numbered item"
             story += [
-                Paragraph(_pdf_text(f"{finding['number']}. {finding['title']} "
-                                    f"({finding['severity']})"), styles["Heading3"]),
-                Paragraph(_pdf_text(f"“{finding['sentence']}”"), small),
-                Paragraph(f"<b>Why:</b> {_pdf_text(finding['reason'])}", body),
+                Paragraph(_pdf_text(f"{finding.number}. {finding.title} "
+                                    f"({finding.severity})"), styles["Heading3"]),
+                Paragraph(_pdf_text(f"“{finding.sentence}”"), small),
+                Paragraph(f"<b>Why:</b> {_pdf_text(finding.reason)}", body),
                 Paragraph(f"<b>Code of Ethics:</b> {_pdf_text(ethics)}", body),
-                Paragraph(f"<b>Instead:</b> {_pdf_text(finding['suggestion'])}", body),
+                Paragraph(f"<b>Instead:</b> {_pdf_text(finding.suggestion)}", body),
             ]
         story += [Paragraph(_pdf_text(repeats_line(repeat)), body) for repeat in group.repeats]
     if report["unlisted"]:
@@ -115,7 +115,7 @@ def report_docx(report: dict) -> bytes:
     if report["unlisted"]:
         document.add_paragraph(unlisted_line(report))
     text = report["version"].text
-    findings = sorted(report["findings"], key=lambda f: f["start"])
+    findings = sorted(report["findings"], key=lambda f: f.start)
     next_finding, offset = 0, 0
     for line in text.split("\n"):
         line_start, line_end = offset, offset + len(line)
@@ -123,18 +123,18 @@ def report_docx(report: dict) -> bytes:
         paragraph = document.add_paragraph()
         cursor = line_start
         # Findings are in order of their start: each is looked at once, on its line.
-        while next_finding < len(findings) and findings[next_finding]["start"] < line_end:
+        while next_finding < len(findings) and findings[next_finding].start < line_end:
             finding = findings[next_finding]
             next_finding += 1
-            start, end = finding["start"], min(finding["end"], line_end)
+            start, end = finding.start, min(finding.end, line_end)
             if start < cursor:  # overlaps the one before, or began on an earlier line
                 continue
             if start > cursor:
                 paragraph.add_run(normalise_text(text[cursor:start]))
             run = paragraph.add_run(normalise_text(text[start:end]))
-            if finding["listed"]:
-                comment = (f"{finding['title']}: {finding['reason']} Instead: "
-                           f"{finding['suggestion']}")
+            if finding.listed:
+                comment = (f"{finding.title}: {finding.reason} Instead: "
+                           f"{finding.suggestion}")
                 document.add_comment(run, text=normalise_text(comment), author=AUTHOR,
                                      initials="CPS")
             else:

@@ -1,6 +1,6 @@
 """Organizations, their members, and the job descriptions they submit for review.
 
-Visibility lives in one place: the `visible_to(user)` queryset methods below.
+Visibility lives in one place: `MemberScopedQuerySet.visible_to(user)` below.
 Every workspace view fetches objects through them, so a non-member gets a 404
 for another organization's objects, never a 403 that confirms they exist.
 """
@@ -34,13 +34,26 @@ class SettingType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class OrganizationQuerySet(models.QuerySet):
+class MemberScopedQuerySet(models.QuerySet):
+    """Rows a user may see: curators see all, members their organizations', others none.
+
+    `organization_path` is the lookup from the model to its Organization ("" for
+    Organization itself).
+    """
+
+    organization_path = ""
+
     def visible_to(self, user):
         if is_curator(user):
             return self
         if not user.is_authenticated:
             return self.none()
-        return self.filter(memberships__user=user)
+        prefix = f"{self.organization_path}__" if self.organization_path else ""
+        return self.filter(**{f"{prefix}memberships__user": user})
+
+
+class OrganizationQuerySet(MemberScopedQuerySet):
+    organization_path = ""
 
 
 class Organization(models.Model):
@@ -125,13 +138,8 @@ class Invitation(models.Model):
         return f"Invitation of {self.email} to {self.organization}"
 
 
-class JobDescriptionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if is_curator(user):
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(organization__memberships__user=user)
+class JobDescriptionQuerySet(MemberScopedQuerySet):
+    organization_path = "organization"
 
     def active(self):
         return self.filter(archived_at__isnull=True)
@@ -168,13 +176,8 @@ class JobDescription(models.Model):
         return self.archived_at is not None
 
 
-class VersionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if is_curator(user):
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(job_description__organization__memberships__user=user)
+class VersionQuerySet(MemberScopedQuerySet):
+    organization_path = "job_description__organization"
 
 
 class ReviewStatus(models.TextChoices):
@@ -234,15 +237,19 @@ class JobDescriptionVersion(models.Model):
         return reverse("workspace:version", args=[self.pk])
 
 
-class ReviewQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if is_curator(user):
-            return self
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            version__job_description__organization__memberships__user=user
-        )
+class ReviewQuerySet(MemberScopedQuerySet):
+    organization_path = "version__job_description__organization"
+
+    def latest_first(self, within: str | None = None):
+        """Newest review first (the pk breaks ties between reviews made in one instant),
+        within the ordering `within` when given (e.g. "-version__number")."""
+        return self.order_by(*([within] if within else []), "-created_at", "-pk")
+
+
+class PayVerdict(models.TextChoices):
+    MEETS = "meets", "Meets the minimum"
+    BELOW = "below", "Below the minimum"
+    NOT_STATED = "not_stated", "No hourly pay stated"
 
 
 class Review(models.Model):
@@ -257,6 +264,11 @@ class Review(models.Model):
     )
     elements = models.JSONField(default=dict)
     advisories = models.JSONField(default=list)
+    # Decided once, at check time, from the pay standard in force then.
+    minimum_hourly_pay = models.DecimalField(max_digits=7, decimal_places=2, null=True)
+    pay_verdict = models.CharField(
+        max_length=10, choices=PayVerdict.choices, default=PayVerdict.NOT_STATED
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReviewQuerySet.as_manager()
@@ -287,6 +299,10 @@ class Severity(models.TextChoices):
     CAUTION = "caution", "Caution"
 
 
+class FindingQuerySet(MemberScopedQuerySet):
+    organization_path = "review__version__job_description__organization"
+
+
 class Finding(models.Model):
     """One duty that conflicts with the peer role, with its evidence in the text."""
 
@@ -302,6 +318,8 @@ class Finding(models.Model):
     reason = models.TextField()
     ethics = models.JSONField(default=list)
     suggestion = models.TextField()
+
+    objects = FindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["review", "position"]

@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
 
+from workspace.checking import task_titles
+from workspace.models import Membership, PayVerdict
+from workspace.pay import pay_decision
+
 # Why each role element matters, in a line, and the role standard it comes from.
 ELEMENTS = [
     ("hourly_pay", "Pay per hour at or above the minimum",
@@ -47,7 +51,7 @@ REPEATS_LISTED = 3
 class Repeats:
     """Findings of a pattern beyond the REPEATS_LISTED shown in full: counted, marked in the text."""
 
-    first: dict  # the first finding of the pattern, listed in full
+    first: "ReportFinding"  # the first finding of the pattern, listed in full
     findings: list = field(default_factory=list)
 
 
@@ -60,51 +64,60 @@ class TaskGroup:
 
 
 @dataclass
+class ReportFinding:
+    """A finding as the report lists it: its number, its task's title and whether it is
+    listed in full. Reads through to the finding (a stored row or a jdcheck.Finding)."""
+
+    finding: object
+    number: int
+    title: str
+    listed: bool = False
+
+    def __getattr__(self, name):
+        return getattr(self.__dict__["finding"], name)
+
+    @property
+    def stored(self):
+        """The stored row (for disputes and verdicts); None for a quick check."""
+        return self.finding if hasattr(self.finding, "pk") else None
+
+
+@dataclass
 class Piece:
     """A stretch of the job description text, highlighted when it carries a finding."""
 
     text: str
-    finding: object = None
+    finding: ReportFinding | None = None
     number: int = 0
 
 
-def as_dict(finding) -> dict:
-    if isinstance(finding, dict):
-        return finding
-    return {
-        "task": finding.task, "severity": finding.severity, "start": finding.start,
-        "end": finding.end, "sentence": finding.sentence, "matched": finding.matched,
-        "reason": finding.reason, "ethics": finding.ethics, "suggestion": finding.suggestion,
-        "pattern": finding.pattern, "object": finding,
-    }
-
-
-def highlight(text: str, findings: list[dict]) -> list[Piece]:
+def highlight(text: str, findings: list[ReportFinding]) -> list[Piece]:
     """Split the text into plain and highlighted pieces in reading order.
 
     Findings that overlap an earlier highlight are listed in the report but not
     highlighted twice (a <mark> cannot nest inside another).
     """
     pieces, cursor = [], 0
-    for finding in sorted(findings, key=lambda finding: finding["start"]):
-        start, end = finding["start"], finding["end"]
+    for finding in sorted(findings, key=lambda finding: finding.start):
+        start, end = finding.start, finding.end
         if start < cursor or not (0 <= start < end <= len(text)):
             continue
         if start > cursor:
             pieces.append(Piece(text[cursor:start]))
-        pieces.append(Piece(text[start:end], finding, finding["number"]))
+        pieces.append(Piece(text[start:end], finding, finding.number))
         cursor = end
     if cursor < len(text):
         pieces.append(Piece(text[cursor:]))
     return pieces
 
 
-def element_checks(elements: dict, minimum_hourly_pay: float) -> list[ElementCheck]:
+def element_checks(elements: dict, pay_verdict: str, minimum_hourly_pay) -> list[ElementCheck]:
+    """The role elements, with pay as decided at check time (never recomputed here)."""
     checks = []
     for key, label, why, standard_slug in ELEMENTS:
         value = elements.get(key)
         if key == "hourly_pay":
-            present = value is not None and value >= minimum_hourly_pay
+            present = pay_verdict == PayVerdict.MEETS
             if value is None:
                 detail = "No hourly pay found in the description."
             else:
@@ -134,30 +147,31 @@ def summary_line(findings: list, checks: list[ElementCheck]) -> str:
     return "; ".join(parts) + "."
 
 
-def build_report(text: str, findings, elements: dict, minimum_hourly_pay: float,
+def task_title(task_titles: dict[str, str], slug: str) -> str:
+    return task_titles.get(slug) or capfirst(slug.replace("_", " "))
+
+
+def build_report(text: str, findings, elements: dict, pay_verdict: str, minimum_hourly_pay,
                  task_titles: dict[str, str]) -> dict:
     """Everything the report template and the exports need, from stored or fresh findings.
 
     `findings` are all of them, in reading order; `listed` the ones shown in full
-    (each dict's "listed" says which); each group's `repeats` and `unlisted` the rest.
+    (each one's `listed` says which); each group's `repeats` and `unlisted` the rest.
     """
-    finding_dicts = [as_dict(f) for f in findings]
+    report_findings = [
+        ReportFinding(finding, number, task_title(task_titles, finding.task))
+        for number, finding in enumerate(findings, start=1)
+    ]
     groups: dict[str, TaskGroup] = {}
     listed_of_pattern: Counter = Counter()
     repeats: dict[tuple, Repeats] = {}
     listed, unlisted = [], []
-    for number, finding in enumerate(finding_dicts, start=1):
-        finding["number"] = number
-        finding["title"] = task_titles.get(finding["task"]) or capfirst(
-            finding["task"].replace("_", " ")
-        )
-        group = groups.setdefault(
-            finding["task"], TaskGroup(finding["task"], finding["title"])
-        )
-        pattern = (finding["task"], finding.get("pattern") or finding["matched"].casefold())
-        finding["listed"] = (listed_of_pattern[pattern] < REPEATS_LISTED
-                             and len(listed) < FINDINGS_LISTED)
-        if finding["listed"]:
+    for finding in report_findings:
+        group = groups.setdefault(finding.task, TaskGroup(finding.task, finding.title))
+        pattern = (finding.task, finding.pattern or finding.matched.casefold())
+        finding.listed = (listed_of_pattern[pattern] < REPEATS_LISTED
+                          and len(listed) < FINDINGS_LISTED)
+        if finding.listed:
             if not listed_of_pattern[pattern]:
                 repeats[pattern] = Repeats(finding)
             listed_of_pattern[pattern] += 1
@@ -169,15 +183,54 @@ def build_report(text: str, findings, elements: dict, minimum_hourly_pay: float,
             repeats[pattern].findings.append(finding)
         else:
             unlisted.append(finding)
-    checks = element_checks(elements, minimum_hourly_pay)
+    checks = element_checks(elements, pay_verdict, minimum_hourly_pay)
     return {
-        "pieces": highlight(text, finding_dicts),
-        "findings": finding_dicts,
+        "pieces": highlight(text, report_findings),
+        "findings": report_findings,
         "listed": listed,
         "unlisted": unlisted,
         "findings_listed_limit": FINDINGS_LISTED,
         "groups": list(groups.values()),
         "element_checks": checks,
-        "summary": summary_line(finding_dicts, checks),
-        "is_clean": not finding_dicts and all(c.present for c in checks),
+        "summary": summary_line(report_findings, checks),
+        "is_clean": not report_findings and all(c.present for c in checks),
     }
+
+
+def quick_report(text: str, result) -> dict:
+    """The report of a fresh check that is not stored (the quick check)."""
+    pay_verdict, minimum_hourly_pay = pay_decision(result)
+    context = build_report(
+        text, result.findings, result.elements.to_dict(), pay_verdict, minimum_hourly_pay,
+        task_titles(),
+    )
+    return _with_advisories(
+        context, [advisory.to_dict() for advisory in result.advisories], result.complete
+    )
+
+
+def review_report(version, review, user) -> dict:
+    """The report of one review of one version, as page, print view and files show it."""
+    organization = version.job_description.organization
+    context = {
+        "version": version,
+        "review": review,
+        "job_description": version.job_description,
+        "organization": organization,
+        "membership": Membership.objects.filter(organization=organization, user=user).first(),
+        "decision": review.decisions.select_related("curator").first() if review else None,
+        "text": version.text,
+    }
+    if review:
+        context.update(_with_advisories(build_report(
+            version.text, list(review.findings.all()), review.elements, review.pay_verdict,
+            review.minimum_hourly_pay, task_titles(),
+        ), review.advisories, review.complete))
+    return context
+
+
+def _with_advisories(context: dict, advisories: list[dict], complete: bool) -> dict:
+    context["advisories"] = advisories
+    context["complete"] = complete
+    context["is_clean"] = context["is_clean"] and complete
+    return context

@@ -76,14 +76,14 @@ def review_for(user, pk) -> Review:
 
 
 def latest_review(version) -> Review | None:
-    return version.reviews.order_by("-created_at", "-pk").prefetch_related(
+    return version.reviews.latest_first().prefetch_related(
         _findings_prefetch()
     ).first()
 
 
 def finding_for(user, pk) -> Finding:
     return get_object_or_404(
-        Finding.objects.filter(review__in=Review.objects.visible_to(user)).select_related(
+        Finding.objects.visible_to(user).select_related(
             "review__version__job_description__organization"
         ),
         pk=pk,
@@ -97,7 +97,7 @@ def job_descriptions_with_status(organization, *, archived: bool = False):
     ).order_by("-number")
     latest_review = Review.objects.filter(
         version__job_description=OuterRef("pk")
-    ).order_by("-version__number", "-created_at", "-pk")
+    ).latest_first(within="-version__number")
     return (
         JobDescription.objects.filter(organization=organization, archived_at__isnull=not archived)
         .annotate(

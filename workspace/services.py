@@ -4,6 +4,7 @@ Views call these functions; they raise WorkspaceError with a message for the
 person when a rule refuses the action.
 """
 
+from allauth.account.models import EmailAddress
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,6 +26,7 @@ from workspace.models import (
     Review,
     Role,
 )
+from workspace.pay import pay_decision
 
 INVITATION_SALT = "workspace.invitation"
 INVITATION_MAX_AGE = 60 * 60 * 24 * 7  # a week
@@ -145,8 +147,6 @@ def invitation_from_token(token: str) -> Invitation:
 
 
 def _user_has_verified_email(user, email: str) -> bool:
-    from allauth.account.models import EmailAddress
-
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
@@ -184,12 +184,15 @@ def review_create(*, version: JobDescriptionVersion) -> Review:
 
 @transaction.atomic
 def _review_store(*, version: JobDescriptionVersion, result: jdcheck.CheckResult) -> Review:
+    pay_verdict, minimum_hourly_pay = pay_decision(result)
     review = Review.objects.create(
         version=version,
         ruleset_version=result.ruleset_version,
         complete=result.complete,
         elements=result.elements.to_dict(),
         advisories=[advisory.to_dict() for advisory in result.advisories],
+        pay_verdict=pay_verdict,
+        minimum_hourly_pay=minimum_hourly_pay,
     )
     review.store_findings(result.findings)
     _carry_disputes(review)
@@ -201,7 +204,7 @@ def _carry_disputes(review: Review) -> None:
     previous = (
         Review.objects.filter(version__job_description_id=review.version.job_description_id)
         .exclude(pk=review.pk)
-        .order_by("-version__number", "-created_at", "-pk")
+        .latest_first(within="-version__number")
         .first()
     )
     if previous is None:

@@ -13,8 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.ratelimit import allow, client_address, rate_words, retry_after, wait_words
+from standards.services import peer_fte_needed
 from workspace import exports, selectors, services
-from workspace.checking import check_text
+from workspace.checking import check_text, task_titles
 from workspace.compare import classify_findings, text_diff
 from workspace.forms import (
     DescriptionTextForm,
@@ -26,29 +27,9 @@ from workspace.forms import (
     SubmissionForm,
 )
 from workspace.models import CuratorRead, Membership
-from workspace.report import FINDINGS_LISTED, build_report
+from workspace.report import FINDINGS_LISTED, quick_report, review_report, task_title
 
 ACTIVE_ORGANIZATION = "active_organization"
-
-
-def _task_titles() -> dict[str, str]:
-    from standards.models import ProhibitedTask
-
-    return dict(ProhibitedTask.objects.values_list("slug", "title"))
-
-
-def _minimum_hourly_pay() -> float:
-    from standards.selectors import minimum_hourly_pay
-
-    return float(minimum_hourly_pay())
-
-
-def _report_context(text, findings, elements, advisories, complete=True):
-    context = build_report(text, findings, elements, _minimum_hourly_pay(), _task_titles())
-    context["advisories"] = advisories
-    context["complete"] = complete
-    context["is_clean"] = context["is_clean"] and complete
-    return context
 
 
 def _bound(request) -> tuple:
@@ -83,10 +64,7 @@ def quick_check(request):
         if form.is_valid():
             text = form.cleaned_data["text"]
             result = check_text(text)
-            context.update(_report_context(
-                text, result.findings, result.elements.to_dict(),
-                [advisory.to_dict() for advisory in result.advisories], result.complete,
-            ))
+            context.update(quick_report(text, result))
             context["text"] = text
             context["ruleset_version"] = result.ruleset_version
             context["checked"] = True
@@ -127,8 +105,6 @@ def organization(request, pk):
         request.session[ACTIVE_ORGANIZATION] = organization.pk
     ratio = None
     if organization.people_served:
-        from standards.services import peer_fte_needed
-
         ratio = peer_fte_needed(organization.people_served)
     return render(request, "workspace/organization.html", {
         "organization": organization,
@@ -358,28 +334,6 @@ def job_description_archive(request, pk):
     return redirect(job_description.organization)
 
 
-def review_context(request, version, review) -> dict:
-    """The report of one review of one version, as page, print view and files show it."""
-    organization = version.job_description.organization
-    context = {
-        "version": version,
-        "review": review,
-        "job_description": version.job_description,
-        "organization": organization,
-        "membership": Membership.objects.filter(
-            organization=organization, user=request.user
-        ).first(),
-        "decision": review.decisions.select_related("curator").first() if review else None,
-        "text": version.text,
-    }
-    if review:
-        context.update(_report_context(
-            version.text, list(review.findings.all()), review.elements, review.advisories,
-            review.complete,
-        ))
-    return context
-
-
 def _note_curator_read(request, version, kind, compared_with=None):
     services.curator_read_record(
         reader=request.user, version=version, kind=kind, compared_with=compared_with
@@ -387,8 +341,8 @@ def _note_curator_read(request, version, kind, compared_with=None):
 
 
 def _render_review(request, version, review, template="workspace/report.html"):
-    context = review_context(request, version, review)
-    context["other_reviews"] = version.reviews.order_by("-created_at").only(
+    context = review_report(version, review, request.user)
+    context["other_reviews"] = version.reviews.latest_first().only(
         "pk", "created_at", "ruleset_version", "version_id"
     )
     context["other_versions"] = version.job_description.versions.exclude(pk=version.pk).only(
@@ -426,7 +380,7 @@ def _download(request, pk, make, extension, content_type):
     if review is None:
         raise Http404("Not checked yet")
     _note_curator_read(request, version, CuratorRead.Kind(extension))
-    data = make(review_context(request, version, review))
+    data = make(review_report(version, review, request.user))
     response = HttpResponse(data, content_type=content_type)
     filename = f"review-{slugify(version.job_description.title)[:60] or 'job'}-v{version.number}"
     response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
@@ -465,12 +419,12 @@ def compare(request, pk):
         list(old_review.findings.all()) if old_review else [],
         list(new_review.findings.all()) if new_review else [],
     )
-    titles = _task_titles()
+    titles = task_titles()
     finding_lists = []
     for label, group in findings.items():
         listed = group[:FINDINGS_LISTED]
         for finding in listed:
-            finding.title = titles.get(finding.task, finding.task.replace("_", " "))
+            finding.title = task_title(titles, finding.task)
         finding_lists.append((label, len(group), listed, len(group) - len(listed)))
     return render(request, "workspace/compare.html", {
         "job_description": job_description,

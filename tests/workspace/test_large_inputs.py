@@ -170,18 +170,19 @@ def test_report_lists_repeats_of_a_pattern_once_and_marks_them_all(client, repea
 def test_report_lists_at_most_the_limit_and_says_so():
     from django.template.loader import render_to_string
 
+    from jdcheck import Finding
     from workspace.report import build_report
 
     # One finding per pattern: nothing to fold as repeats, only the limit applies.
     count = FINDINGS_LISTED + 50
     text = "".join(f"Duty {i:04}.\n" for i in range(count))
     findings = [
-        {"task": "clerical_duties", "severity": "violation", "start": 11 * i, "end": 11 * i + 9,
-         "sentence": f"Duty {i:04}.", "matched": f"Duty {i:04}", "reason": "Why.",
-         "ethics": [], "suggestion": "Instead.", "pattern": f"duty {i:04}"}
+        Finding(task="clerical_duties", severity="violation", start=11 * i, end=11 * i + 9,
+                sentence=f"Duty {i:04}.", matched=f"Duty {i:04}", reason="Why.",
+                ethics=(), suggestion="Instead.", pattern=f"duty {i:04}")
         for i in range(count)
     ]
-    report = build_report(text, findings, {}, 15.0, {})
+    report = build_report(text, findings, {}, "not_stated", 15.0, {})
     assert len(report["listed"]) == FINDINGS_LISTED and len(report["unlisted"]) == 50
     html = render_to_string("workspace/_report_body.html", report)
     assert html.count('<li id="finding-') == FINDINGS_LISTED
