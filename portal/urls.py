@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from portal import views
 from portal.search import search_page
-from workspace.views import quick_check
+from workspace.views.quick import quick_check
 
 # Admin sign-in goes through allauth, so its rate limits and MFA apply there too.
 admin.site.login = secure_admin_login(admin.site.login)

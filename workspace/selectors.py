@@ -1,8 +1,12 @@
-"""Reads for workspace views. Every object comes through a `visible_to` queryset."""
+"""Reads for workspace views. Every object comes through a `visible_to` queryset.
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+A read of one object returns it, or None when it does not exist or the user may
+not see it; the view turns None into a 404.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 
 from workspace.models import (
     CuratorRead,
@@ -13,19 +17,12 @@ from workspace.models import (
     Membership,
     Organization,
     Review,
+    Verdict,
 )
 
 
-def organization_for(user, pk) -> Organization:
-    return get_object_or_404(Organization.objects.visible_to(user), pk=pk)
-
-
-def membership_in(user, organization, *, admin: bool = False) -> Membership:
-    """The user's membership, or 404: curators may read but only members act."""
-    membership = Membership.objects.filter(organization=organization, user=user).first()
-    if membership is None or (admin and not membership.is_admin):
-        raise Http404("Not a member with that role")
-    return membership
+def organization_for(user, pk) -> Organization | None:
+    return Organization.objects.visible_to(user).filter(pk=pk).first()
 
 
 def curator_reads_of(organization):
@@ -41,19 +38,16 @@ def memberships_of(user):
     )
 
 
-def job_description_for(user, pk) -> JobDescription:
-    return get_object_or_404(
-        JobDescription.objects.visible_to(user).select_related("organization"), pk=pk
-    )
+def job_description_for(user, pk) -> JobDescription | None:
+    return JobDescription.objects.visible_to(user).select_related("organization").filter(
+        pk=pk
+    ).first()
 
 
-def version_for(user, pk) -> JobDescriptionVersion:
-    return get_object_or_404(
-        JobDescriptionVersion.objects.visible_to(user).select_related(
-            "job_description__organization", "submitted_by"
-        ),
-        pk=pk,
-    )
+def version_for(user, pk) -> JobDescriptionVersion | None:
+    return JobDescriptionVersion.objects.visible_to(user).select_related(
+        "job_description__organization", "submitted_by"
+    ).filter(pk=pk).first()
 
 
 def _findings_prefetch() -> Prefetch:
@@ -66,13 +60,10 @@ def _findings_prefetch() -> Prefetch:
     )
 
 
-def review_for(user, pk) -> Review:
-    return get_object_or_404(
-        Review.objects.visible_to(user).select_related(
-            "version__job_description__organization", "version__submitted_by"
-        ).prefetch_related(_findings_prefetch()),
-        pk=pk,
-    )
+def review_for(user, pk) -> Review | None:
+    return Review.objects.visible_to(user).select_related(
+        "version__job_description__organization", "version__submitted_by"
+    ).prefetch_related(_findings_prefetch()).filter(pk=pk).first()
 
 
 def latest_review(version) -> Review | None:
@@ -81,13 +72,10 @@ def latest_review(version) -> Review | None:
     ).first()
 
 
-def finding_for(user, pk) -> Finding:
-    return get_object_or_404(
-        Finding.objects.visible_to(user).select_related(
-            "review__version__job_description__organization"
-        ),
-        pk=pk,
-    )
+def finding_for(user, pk) -> Finding | None:
+    return Finding.objects.visible_to(user).select_related(
+        "review__version__job_description__organization"
+    ).filter(pk=pk).first()
 
 
 def job_descriptions_with_status(organization, *, archived: bool = False):
@@ -111,3 +99,25 @@ def job_descriptions_with_status(organization, *, archived: bool = False):
         )
         .order_by("title")
     )
+
+
+def dispute_table() -> list[dict]:
+    """Per task and pattern: findings, how many members disputed, how many curators dismissed."""
+    rows = (
+        Finding.objects.values("task", "pattern")
+        .annotate(
+            total=Count("pk", distinct=True),
+            disputed=Count("pk", filter=Q(disputes__isnull=False), distinct=True),
+            dismissed=Count("pk", filter=Q(verdict__verdict=Verdict.DISMISSED), distinct=True),
+        )
+        .filter(Q(disputed__gt=0) | Q(dismissed__gt=0))
+        .order_by("-dismissed", "-disputed", "task", "pattern")
+    )
+    sentences = defaultdict(list)
+    contested = Finding.objects.filter(
+        Q(disputes__isnull=False) | Q(verdict__verdict=Verdict.DISMISSED)
+    ).distinct().values_list("task", "pattern", "sentence")
+    for task, pattern, sentence in contested:
+        if sentence not in sentences[task, pattern]:
+            sentences[task, pattern].append(sentence)
+    return [{**row, "sentences": sentences[row["task"], row["pattern"]]} for row in rows]

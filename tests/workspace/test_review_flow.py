@@ -13,8 +13,8 @@ from tests.conftest import sign_in
 from tests.workspace.conftest import SAMPLE_JD
 from workspace import review_flow, services
 from workspace.compare import classify_findings, text_diff
-from workspace.curation import dispute_table
 from workspace.models import Finding, FindingDispute, Outcome, ReviewStatus, Verdict
+from workspace.selectors import dispute_table
 
 
 def f(task, sentence):

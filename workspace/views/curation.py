@@ -4,11 +4,9 @@ Only curators reach them (`portal.roles.curator_required`); for anyone else they
 do not exist (404).
 """
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
@@ -19,7 +17,6 @@ from workspace import review_flow, selectors
 from workspace.checking import task_titles
 from workspace.models import (
     CuratorRead,
-    Finding,
     JobDescriptionVersion,
     Organization,
     Outcome,
@@ -29,6 +26,7 @@ from workspace.models import (
 )
 from workspace.report import review_report
 from workspace.services import WorkspaceError, curator_read_record
+from workspace.views.common import found
 
 
 @curator_required
@@ -65,7 +63,7 @@ def queue(request):
 
 @curator_required
 def decide(request, pk):
-    version = selectors.version_for(request.user, pk)
+    version = found(selectors.version_for(request.user, pk))
     review = selectors.latest_review(version)
     if request.method == "POST":
         try:
@@ -114,33 +112,11 @@ def _record_decision(request, version, review):
     )
 
 
-def dispute_table() -> list[dict]:
-    """Per task and pattern: findings, how many members disputed, how many curators dismissed."""
-    rows = (
-        Finding.objects.values("task", "pattern")
-        .annotate(
-            total=Count("pk", distinct=True),
-            disputed=Count("pk", filter=Q(disputes__isnull=False), distinct=True),
-            dismissed=Count("pk", filter=Q(verdict__verdict=Verdict.DISMISSED), distinct=True),
-        )
-        .filter(Q(disputed__gt=0) | Q(dismissed__gt=0))
-        .order_by("-dismissed", "-disputed", "task", "pattern")
-    )
-    sentences = defaultdict(list)
-    contested = Finding.objects.filter(
-        Q(disputes__isnull=False) | Q(verdict__verdict=Verdict.DISMISSED)
-    ).distinct().values_list("task", "pattern", "sentence")
-    for task, pattern, sentence in contested:
-        if sentence not in sentences[task, pattern]:
-            sentences[task, pattern].append(sentence)
-    return [{**row, "sentences": sentences[row["task"], row["pattern"]]} for row in rows]
-
-
 @curator_required
 def disputes(request):
     task_ids = dict(ProhibitedTask.objects.values_list("slug", "pk"))
     titles = task_titles()
-    rows = dispute_table()
+    rows = selectors.dispute_table()
     for row in rows:
         row["title"] = titles.get(row["task"], row["task"])
         try:

@@ -1,0 +1,36 @@
+"""Who may act in a workspace; who may see is `models.MemberScopedQuerySet.visible_to`.
+
+Curators read every organization's submissions but act only through curation
+(`may_decide`); in an organization only its members act. Views turn a refusal
+into a 404, so nobody learns what exists elsewhere.
+"""
+
+from portal.roles import is_curator
+from workspace.models import Membership
+
+
+def membership_of(user, organization) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(organization=organization, user=user).first()
+
+
+def may_manage(user, organization) -> bool:
+    """Invite, change roles, archive, read the curator log: the organization's admins."""
+    membership = membership_of(user, organization)
+    return membership is not None and membership.is_admin
+
+
+def may_dispute(user, organization) -> bool:
+    """Submit, revise, re-check and disagree with a finding: any member."""
+    return membership_of(user, organization) is not None
+
+
+def may_remove(own: Membership | None, target: Membership) -> bool:
+    """Members may leave; admins may remove anyone."""
+    return own is not None and (own.pk == target.pk or own.is_admin)
+
+
+def may_decide(user) -> bool:
+    """Record a curator decision or a verdict on a finding: curators."""
+    return is_curator(user)

@@ -1,0 +1,1 @@
+"""Workspace pages by family: quick check, organizations, job descriptions, reviews."""

@@ -1,0 +1,162 @@
+"""Organizations, their members and invitations, and the curator log for admins."""
+
+from allauth.account.decorators import reauthentication_required, verified_email_required
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from standards.services import peer_fte_needed
+from workspace import permissions, selectors, services
+from workspace.forms import InvitationForm, OrganizationForm, RoleForm
+from workspace.views.common import ACTIVE_ORGANIZATION, found, require
+
+
+@verified_email_required
+def index(request):
+    memberships = list(selectors.memberships_of(request.user))
+    active_id = request.session.get(ACTIVE_ORGANIZATION)
+    for membership in memberships:
+        if membership.organization_id == active_id:
+            return redirect(membership.organization)
+    if len(memberships) == 1:
+        return redirect(memberships[0].organization)
+    return render(request, "workspace/index.html", {"memberships": memberships})
+
+@verified_email_required
+def organization_create(request):
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = services.organization_create(user=request.user, **form.cleaned_data)
+        request.session[ACTIVE_ORGANIZATION] = organization.pk
+        messages.success(request, f"{organization.name} is ready. You are its admin.")
+        return redirect(organization)
+    return render(request, "workspace/organization_form.html", {"form": form})
+
+@verified_email_required
+def organization(request, pk):
+    organization = found(selectors.organization_for(request.user, pk))
+    membership = permissions.membership_of(request.user, organization)
+    if membership:
+        request.session[ACTIVE_ORGANIZATION] = organization.pk
+    ratio = None
+    if organization.people_served:
+        ratio = peer_fte_needed(organization.people_served)
+    return render(request, "workspace/organization.html", {
+        "organization": organization,
+        "membership": membership,
+        "job_descriptions": selectors.job_descriptions_with_status(organization),
+        "archived": selectors.job_descriptions_with_status(organization, archived=True),
+        "ratio": ratio,
+        "other_memberships": [
+            m for m in selectors.memberships_of(request.user) if m.organization_id != pk
+        ],
+    })
+
+@verified_email_required
+def members(request, pk):
+    organization = found(selectors.organization_for(request.user, pk))
+    membership = found(permissions.membership_of(request.user, organization))
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST":
+        require(membership.is_admin)
+        if form.is_valid():
+            try:
+                invitation = services.invitation_create(
+                    organization=organization, invited_by=request.user,
+                    accept_url_for=lambda token: request.build_absolute_uri(
+                        reverse("workspace:invitation_accept", args=[token])
+                    ),
+                    **form.cleaned_data,
+                )
+            except services.WorkspaceError as error:
+                form.add_error("email", error.message)
+            else:
+                if invitation.email_delivery.failed:
+                    messages.warning(
+                        request, f"The invitation for {invitation.email} was saved, but the "
+                        "email could not be sent. Check the address, or invite them again later."
+                    )
+                else:
+                    messages.success(request, f"Invitation sent to {invitation.email}.")
+                return redirect("workspace:members", pk=organization.pk)
+    return render(request, "workspace/members.html", {
+        "organization": organization,
+        "membership": membership,
+        "members": organization.memberships.select_related("user"),
+        "invitations": organization.invitations.filter(accepted_at__isnull=True),
+        "form": form,
+        "role_choices": RoleForm.base_fields["role"].choices,
+    })
+
+@require_POST
+@verified_email_required
+@reauthentication_required
+def member_role(request, pk, member_pk):
+    organization = found(selectors.organization_for(request.user, pk))
+    require(permissions.may_manage(request.user, organization))
+    target = get_object_or_404(organization.memberships, pk=member_pk)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            changed = services.membership_change_role(
+                membership=target, role=form.cleaned_data["role"]
+            )
+        except services.WorkspaceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{changed.user.email} is now {changed.get_role_display()}.")
+    return redirect("workspace:members", pk=organization.pk)
+
+@require_POST
+@verified_email_required
+@reauthentication_required
+def member_remove(request, pk, member_pk):
+    organization = found(selectors.organization_for(request.user, pk))
+    own = permissions.membership_of(request.user, organization)
+    target = get_object_or_404(organization.memberships, pk=member_pk)
+    require(permissions.may_remove(own, target))
+    try:
+        services.membership_remove(membership=target)
+    except services.WorkspaceError as error:
+        messages.error(request, error.message)
+        return redirect("workspace:members", pk=organization.pk)
+    if target.pk == own.pk:
+        messages.success(request, f"You have left {organization.name}.")
+        request.session.pop(ACTIVE_ORGANIZATION, None)
+        return redirect("workspace:index")
+    messages.success(request, f"{target.user.email} was removed.")
+    return redirect("workspace:members", pk=organization.pk)
+
+@login_required
+def invitation_accept(request, token):
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.WorkspaceError as error:
+        return render(request, "workspace/invitation.html", {"error": error.message}, status=400)
+    if request.method == "POST":
+        try:
+            membership = services.invitation_accept(token=token, user=request.user)
+        except services.WorkspaceError as error:
+            return render(
+                request, "workspace/invitation.html",
+                {"error": error.message, "invitation": invitation}, status=400,
+            )
+        request.session[ACTIVE_ORGANIZATION] = membership.organization_id
+        messages.success(request, f"Welcome to {membership.organization.name}.")
+        return redirect(membership.organization)
+    return render(request, "workspace/invitation.html", {"invitation": invitation})
+
+@verified_email_required
+def curator_reads(request, pk):
+    """For the organization's admins: which curator read which submission, and when."""
+    organization = found(selectors.organization_for(request.user, pk))
+    require(permissions.may_manage(request.user, organization))
+    page = Paginator(selectors.curator_reads_of(organization), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "workspace/curator_reads.html", {
+        "organization": organization, "page": page,
+    })
