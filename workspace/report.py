@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from workspace.checking import task_titles
 from workspace.models import Membership, PayVerdict
 from workspace.pay import pay_decision
+from workspace.selectors import findings_of
 
 # Why each role element matters, in a line, and the role standard it comes from.
 ELEMENTS = [
@@ -209,8 +210,11 @@ def quick_report(text: str, result) -> dict:
     )
 
 
-def review_report(version, review, user) -> dict:
-    """The report of one review of one version, as page, print view and files show it."""
+def review_report(version, review, user, *, body: bool = True) -> dict:
+    """The report of one review of one version, as page, print view and files show it.
+
+    Without `body`, only what surrounds the report body (report_cache renders that).
+    """
     organization = version.job_description.organization
     context = {
         "version": version,
@@ -221,12 +225,17 @@ def review_report(version, review, user) -> dict:
         "decision": review.decisions.select_related("curator").first() if review else None,
         "text": version.text,
     }
-    if review:
-        context.update(_with_advisories(build_report(
-            version.text, list(review.findings.all()), review.elements, review.pay_verdict,
-            review.minimum_hourly_pay, task_titles(),
-        ), review.advisories, review.complete))
+    if review and body:
+        context.update(report_of_review(version, review))
     return context
+
+
+def report_of_review(version, review) -> dict:
+    """The report body's parts for a stored review."""
+    return _with_advisories(build_report(
+        version.text, list(findings_of(review)), review.elements, review.pay_verdict,
+        review.minimum_hourly_pay, task_titles(),
+    ), review.advisories, review.complete)
 
 
 def _with_advisories(context: dict, advisories: list[dict], complete: bool) -> dict:

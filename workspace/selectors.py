@@ -50,26 +50,22 @@ def version_for(user, pk) -> JobDescriptionVersion | None:
     ).filter(pk=pk).first()
 
 
-def _findings_prefetch() -> Prefetch:
-    """Findings in reading order with their disputes and verdict, in constant queries."""
-    return Prefetch(
-        "findings",
-        queryset=Finding.objects.order_by("position").select_related("verdict").prefetch_related(
-            Prefetch("disputes", queryset=FindingDispute.objects.select_related("raised_by"))
-        ),
+def findings_of(review):
+    """The review's findings in reading order with their disputes and verdict, in
+    constant queries."""
+    return review.findings.order_by("position").select_related("verdict").prefetch_related(
+        Prefetch("disputes", queryset=FindingDispute.objects.select_related("raised_by"))
     )
 
 
 def review_for(user, pk) -> Review | None:
     return Review.objects.visible_to(user).select_related(
         "version__job_description__organization", "version__submitted_by"
-    ).prefetch_related(_findings_prefetch()).filter(pk=pk).first()
+    ).filter(pk=pk).first()
 
 
 def latest_review(version) -> Review | None:
-    return version.reviews.latest_first().prefetch_related(
-        _findings_prefetch()
-    ).first()
+    return version.reviews.latest_first().first()
 
 
 def finding_for(user, pk) -> Finding | None:

@@ -32,6 +32,7 @@ def bound(request) -> tuple:
         return request.POST, request.FILES
     return None, None
 
+
 def too_many(request, rate, template, context):
     """The page that says a rate limit was reached and how long to wait (status 429)."""
     context["wait"] = wait_words(rate)
@@ -52,9 +53,11 @@ def limit_checks(view):
 
     return limited
 
+
 def refused(request, error, job_description):
     messages.error(request, error.message)
     return redirect(job_description)
+
 
 def note_curator_read(request, version, kind, compared_with=None):
     services.curator_read_record(

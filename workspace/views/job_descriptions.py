@@ -32,6 +32,7 @@ def job_description_create(request, pk):
         "form": form, "organization": organization,
     })
 
+
 @verified_email_required
 def job_description(request, pk):
     job_description = found(selectors.job_description_for(request.user, pk))
@@ -42,6 +43,7 @@ def job_description(request, pk):
         "membership": membership,
         "versions": job_description.versions.select_related("submitted_by").order_by("-number"),
     })
+
 
 @verified_email_required
 @limit_checks
@@ -70,6 +72,7 @@ def job_description_revise(request, pk):
         "form": form, "job_description": job_description,
         "organization": job_description.organization,
     })
+
 
 @require_POST
 @verified_email_required

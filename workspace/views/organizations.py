@@ -25,6 +25,7 @@ def index(request):
         return redirect(memberships[0].organization)
     return render(request, "workspace/index.html", {"memberships": memberships})
 
+
 @verified_email_required
 def organization_create(request):
     form = OrganizationForm(request.POST or None)
@@ -34,6 +35,7 @@ def organization_create(request):
         messages.success(request, f"{organization.name} is ready. You are its admin.")
         return redirect(organization)
     return render(request, "workspace/organization_form.html", {"form": form})
+
 
 @verified_email_required
 def organization(request, pk):
@@ -54,6 +56,7 @@ def organization(request, pk):
             m for m in selectors.memberships_of(request.user) if m.organization_id != pk
         ],
     })
+
 
 @verified_email_required
 def members(request, pk):
@@ -91,6 +94,7 @@ def members(request, pk):
         "role_choices": RoleForm.base_fields["role"].choices,
     })
 
+
 @require_POST
 @verified_email_required
 @reauthentication_required
@@ -109,6 +113,7 @@ def member_role(request, pk, member_pk):
         else:
             messages.success(request, f"{changed.user.email} is now {changed.get_role_display()}.")
     return redirect("workspace:members", pk=organization.pk)
+
 
 @require_POST
 @verified_email_required
@@ -130,6 +135,7 @@ def member_remove(request, pk, member_pk):
     messages.success(request, f"{target.user.email} was removed.")
     return redirect("workspace:members", pk=organization.pk)
 
+
 @login_required
 def invitation_accept(request, token):
     try:
@@ -148,6 +154,7 @@ def invitation_accept(request, token):
         messages.success(request, f"Welcome to {membership.organization.name}.")
         return redirect(membership.organization)
     return render(request, "workspace/invitation.html", {"invitation": invitation})
+
 
 @verified_email_required
 def curator_reads(request, pk):

@@ -14,11 +14,15 @@ from workspace.compare import classify_findings, text_diff
 from workspace.forms import DisputeForm
 from workspace.models import CuratorRead
 from workspace.report import FINDINGS_LISTED, review_report, task_title
+from workspace.report_cache import report_body
 from workspace.views.common import found, limit_checks, note_curator_read, refused, require
 
 
-def _render_review(request, version, review, template="workspace/report.html"):
-    context = review_report(version, review, request.user)
+def _render_review(request, version, review, template="workspace/report.html", *,
+                   dispute_forms=True):
+    context = review_report(version, review, request.user, body=False)
+    if review:
+        context["report_body"] = report_body(request, context, dispute_forms=dispute_forms)
     context["other_reviews"] = version.reviews.latest_first().only(
         "pk", "created_at", "ruleset_version", "version_id"
     )
@@ -27,11 +31,13 @@ def _render_review(request, version, review, template="workspace/report.html"):
     )
     return render(request, template, context)
 
+
 @verified_email_required
 def version(request, pk):
     version = found(selectors.version_for(request.user, pk))
     note_curator_read(request, version, CuratorRead.Kind.VERSION)
     return _render_review(request, version, selectors.latest_review(version))
+
 
 @verified_email_required
 def review(request, pk):
@@ -39,13 +45,16 @@ def review(request, pk):
     note_curator_read(request, review.version, CuratorRead.Kind.REVIEW)
     return _render_review(request, review.version, review)
 
+
 @verified_email_required
 def version_print(request, pk):
     version = found(selectors.version_for(request.user, pk))
     note_curator_read(request, version, CuratorRead.Kind.PRINT)
     return _render_review(
-        request, version, selectors.latest_review(version), "workspace/report_print.html"
+        request, version, selectors.latest_review(version), "workspace/report_print.html",
+        dispute_forms=False,
     )
+
 
 def _download(request, pk, make, extension, content_type):
     version = found(selectors.version_for(request.user, pk))
@@ -59,9 +68,11 @@ def _download(request, pk, make, extension, content_type):
     response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
     return response
 
+
 @verified_email_required
 def version_pdf(request, pk):
     return _download(request, pk, exports.report_pdf, "pdf", "application/pdf")
+
 
 @verified_email_required
 def version_docx(request, pk):
@@ -69,6 +80,7 @@ def version_docx(request, pk):
         request, pk, exports.report_docx, "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
+
 
 @verified_email_required
 def compare(request, pk):
@@ -86,8 +98,8 @@ def compare(request, pk):
     note_curator_read(request, new, CuratorRead.Kind.COMPARE, compared_with=old)
     old_review, new_review = selectors.latest_review(old), selectors.latest_review(new)
     findings = classify_findings(
-        list(old_review.findings.all()) if old_review else [],
-        list(new_review.findings.all()) if new_review else [],
+        list(selectors.findings_of(old_review)) if old_review else [],
+        list(selectors.findings_of(new_review)) if new_review else [],
     )
     titles = task_titles()
     finding_lists = []
@@ -107,6 +119,7 @@ def compare(request, pk):
         "finding_lists": finding_lists,
     })
 
+
 @require_POST
 @verified_email_required
 def finding_dispute(request, pk):
@@ -125,6 +138,7 @@ def finding_dispute(request, pk):
     else:
         messages.success(request, "Your disagreement was recorded; curators will see it.")
     return redirect(reverse("workspace:review", args=[finding.review_id]) + f"#finding-{finding.position + 1}")
+
 
 @require_POST
 @verified_email_required
