@@ -11,10 +11,8 @@ nothing. BENCH_ROOT runs it against another checkout (for before/after figures).
 
 import io
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(os.environ.get("BENCH_ROOT") or Path(__file__).resolve().parents[1])
@@ -38,33 +36,15 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from workspace import services  # noqa: E402
 from workspace.checking import check_text  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_checker import description_of, median_ms  # noqa: E402
+
 ROUNDS = 15
-
-
-def description_of(words: int) -> str:
-    """A realistic description: the corpus descriptions repeated to ``words`` words."""
-    corpus = "\n\n".join(
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/corpus/jds").glob("*.txt"))
-    )
-    lines = corpus.splitlines(keepends=True)
-    text, count = [], 0
-    while count < words:
-        for line in lines:
-            text.append(line)
-            count += len(line.split())
-            if count >= words:
-                break
-    return "".join(text)
 
 
 def milliseconds(action) -> float:
     action()  # warm: compiled rules, templates, the first review's caches
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return median_ms(action, ROUNDS)
 
 
 def main() -> None:

@@ -60,3 +60,28 @@ def test_the_quick_check_decides_pay_the_same_way(client, raise_pay_standard):
 def pay_context(page: str) -> str:
     at = page.index("Pay per hour at or above the minimum")
     return page[at - 200:at]
+
+
+def test_the_migration_decides_stored_reviews_from_their_elements_and_advisories(submission):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from workspace.models import Review
+
+    migration = import_module("workspace.migrations.0007_review_pay_verdict")
+    review = submission.reviews.get()
+    below = {"element": "hourly_pay", "message": "Below.",
+             "figures": {"hourly_pay": 14.0, "minimum_hourly_pay": 16.5}}
+    cases = [
+        ({"hourly_pay": 18.5}, [], PayVerdict.MEETS, Decimal("15.00")),
+        ({"hourly_pay": 14.0}, [below], PayVerdict.BELOW, Decimal("16.50")),
+        ({"hourly_pay": None}, [], PayVerdict.NOT_STATED, Decimal("15.00")),
+    ]
+    for elements, advisories, verdict, minimum in cases:
+        Review.objects.filter(pk=review.pk).update(
+            elements=elements, advisories=advisories, pay_verdict="", minimum_hourly_pay=None
+        )
+        migration.fill_pay_verdicts(apps, None)
+        review.refresh_from_db()
+        assert (review.pay_verdict, review.minimum_hourly_pay) == (verdict, minimum)
