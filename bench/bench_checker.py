@@ -24,7 +24,7 @@ from jdcheck.patterns import _WORD  # noqa: E402
 def description_of(words: int) -> str:
     """A realistic description: the corpus descriptions repeated to ``words`` words."""
     corpus = "\n\n".join(
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/corpus/jds").glob("*.txt"))
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "jdcheck/corpus/jds").glob("*.txt"))
     )
     text, count = [], 0
     for line in corpus.splitlines(keepends=True):
