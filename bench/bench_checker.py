@@ -18,13 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from jdcheck import check, get_compiled, load_ruleset  # noqa: E402
-from jdcheck.patterns import _WORD  # noqa: E402
+from jdcheck.words import WORD  # noqa: E402
 
 
 def description_of(words: int) -> str:
     """A realistic description: the corpus descriptions repeated to ``words`` words."""
     corpus = "\n\n".join(
-        p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/corpus/jds").glob("*.txt"))
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "jdcheck/corpus/jds").glob("*.txt"))
     )
     text, count = [], 0
     for line in corpus.splitlines(keepends=True):
@@ -44,7 +44,7 @@ def literal_alternation(ruleset) -> re.Pattern:
             plain = re.sub(r"\[[^\]]*\]|\*", " ", pattern)
             plain = re.sub(r"\(([^|)]*)[^)]*\)", r"\1", plain)
             words = [w.split("|")[0] for w in plain.split()]
-            phrases.add(r"\W+".join(m.group() for w in words for m in _WORD.finditer(w)))
+            phrases.add(r"\W+".join(m.group() for w in words for m in WORD.finditer(w)))
     alternatives = sorted(p for p in phrases if p)
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 

@@ -103,7 +103,7 @@ def make_data() -> dict:
         Role,
     )
 
-    corpus = sorted((ROOT / "tests/corpus/jds").glob("*.txt"))
+    corpus = sorted((ROOT / "jdcheck/corpus/jds").glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in corpus]
     revisions = [text + "\nSupervision by a Certified Peer Specialist.\n" for text in texts]
     results = {text: check_text(text).to_dict() for text in texts + revisions}

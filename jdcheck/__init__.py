@@ -9,7 +9,8 @@ Pure Python, no Django: the portal turns its rule records into a Ruleset
 """
 
 from .engine import CAUTION, VIOLATION, Work, check, default_ruleset, get_compiled
-from .patterns import PatternError, compile_pattern
+from .patterns import PatternError
+from .phraseset import compile_pattern
 from .result import Advisory, CheckResult, Elements, Finding
 from .ruleset import (
     BEHAVIOUR_FIELDS,

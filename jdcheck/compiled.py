@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 
-from .patterns import PhraseSet
+from .phraseset import PhraseSet
 from .ruleset import Ruleset
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import lexicon as lex
 from .compiled import CompiledRules
-from .patterns import Token, tokenize
+from .words import Token, tokenize
 
 # A run-on longer than this is cut into clauses of this many words: no real duty
 # clause is half as long (the longest in the corpora has 59), and it bounds the

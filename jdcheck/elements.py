@@ -29,7 +29,7 @@ not count.
 
 import re
 
-from .patterns import PhraseSet
+from .phraseset import PhraseSet
 from .segment import Unit
 
 _NEGATIONS = frozenset("not no never without".split())

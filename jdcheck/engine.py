@@ -33,11 +33,11 @@ from .compiled import CompiledRules, get_compiled
 from .context import Context
 from .document import Document, Match, OutOfBudget, Work, split_clauses
 from .elements import find_elements, pay_advisories
-from .patterns import Token, word_forms
 from .readings import antecedent_matches, peer_passive_matches
 from .result import Advisory, CheckResult, Elements, Finding
 from .ruleset import Ruleset, load_ruleset
 from .segment import HEADING, LEAD, TEXT, Unit, segment
+from .words import Token, word_forms
 
 __all__ = ["CAUTION", "VIOLATION", "CompiledRules", "Work", "check", "get_compiled"]
 

@@ -4,14 +4,14 @@
 
 The corpus has three parts, each reported separately:
 
-- tuned: tests/corpus/sentences.jsonl and tests/corpus/jds/, the text the
+- tuned: jdcheck/corpus/sentences.jsonl and jdcheck/corpus/jds/, the text the
   rules were written against;
-- validation: tests/corpus/validation4_sentences.jsonl and
-  tests/corpus/validation4_jds/, written independently in other styles; rule
+- validation: jdcheck/corpus/validation4_sentences.jsonl and
+  jdcheck/corpus/validation4_jds/, written independently in other styles; rule
   changes are checked against its totals to see that they generalise, never
   tuned sentence by sentence (the three earlier validation parts have since
   been merged into the tuned part);
-- held-back: tests/corpus/heldout, never read while writing rules; only its
+- held-back: jdcheck/corpus/heldout, never read while writing rules; only its
   totals are printed.
  Sentence grading: a sentence's set of task slugs against
 its labels, per category. Descriptions: categories found against expected,
@@ -27,7 +27,7 @@ from .engine import check
 from .result import ELEMENT_NAMES
 from .ruleset import Ruleset, load_ruleset
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 VALIDATION_SENTENCES = "validation4_sentences.jsonl"
 VALIDATION_JDS = "validation4_jds"
 ELEMENTS = ELEMENT_NAMES

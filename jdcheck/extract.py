@@ -3,21 +3,23 @@
 Uploads are untrusted. Cheap checks run here (size, type by content, the zip
 listing); parsing .docx and .pdf runs in a child process with CPU-time and
 memory limits, because python-docx has no limits of its own and a small file
-can expand into gigabytes. Every refusal is an ExtractionError whose message
-tells the user why and what to do.
+can expand into gigabytes. The parsers are jdcheck.extract_docx and
+jdcheck.extract_pdf, each its own child entry point, so a child loads only its
+own parser library. Every refusal is an ExtractionError whose message tells
+the user why and what to do.
 
     python -m jdcheck.extract FILE    prints the text of FILE
 """
 
 import json
 import logging
+import resource
 import subprocess
 import sys
 import unicodedata
 import zipfile
 from io import BytesIO
 from pathlib import Path
-from xml.parsers import expat
 
 from jdcheck.text import normalise_text
 
@@ -35,22 +37,6 @@ MAX_TEXT_CHARS = 200_000
 CHILD_CPU_SECONDS = 10
 CHILD_MEMORY_BYTES = 1024 * MB
 CHILD_WALL_SECONDS = 20
-
-# pypdf's own caps (75 MB per stream by default), lowered to fit a 5 MB upload.
-PDF_LIMITS = {
-    "maximum_declared_stream_length": MAX_UPLOAD_BYTES,
-    "array_based_stream_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
-    "zlib_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
-    "lzw_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
-    "run_length_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
-    "brotli_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
-    "jbig2_maximum_output_length": MAX_TOTAL_UNCOMPRESSED,
-    "image_maximum_buffer_size": MAX_TOTAL_UNCOMPRESSED,
-    "stream_decoding_work_maximum_length": 4 * MAX_TOTAL_UNCOMPRESSED,
-    "xmp_maximum_input_length": MB,
-    "page_tree_maximum_entries": 10_000,
-    "jbig2dec_binary": None,  # never run an external decoder on upload data
-}
 
 ACCEPTED_EXTENSIONS = (".txt", ".docx", ".pdf")
 TYPE_NAMES = {".txt": "a plain-text file", ".docx": "a Word (.docx) document", ".pdf": "a PDF"}
@@ -81,10 +67,6 @@ UNSAFE_MESSAGE = "This file could not be read safely; save it again or paste the
 DAMAGED_DOCX = (
     "This Word document appears to be damaged; open it in Word, save it again, or paste the text."
 )
-DAMAGED_PDF = (
-    "This PDF appears to be damaged or incomplete; save or export it again, or paste the text."
-)
-ENCRYPTED_PDF = "This PDF is password-protected; remove the protection or paste the text."
 TOO_BIG_DOCX = (
     "This Word document expands to far more data than a job description needs "
     "(it may be built to overload the server); paste the text instead."
@@ -117,7 +99,7 @@ def _extract(data: bytes, filename: str) -> str:
         raise ExtractionError("This file is empty.")
     extension = _extension(filename)
     if extension == ".txt":
-        return _finish(_text_from_txt(data), extension)
+        return finish_text(_text_from_txt(data), extension)
     if extension == ".docx":
         _check_docx_package(data)
         return _run_child("docx", data)
@@ -145,7 +127,7 @@ def _require(condition: bool, extension: str) -> None:
         )
 
 
-def _finish(text: str, extension: str) -> str:
+def finish_text(text: str, extension: str) -> str:
     """Normalise, refuse empty text, and keep no more than can be accepted."""
     text = normalise_text(text)
     if not text.strip():
@@ -251,8 +233,8 @@ def _check_member(member: zipfile.ZipInfo) -> None:
 
 
 def _run_child(kind: str, data: bytes) -> str:
-    """Parse in `python -m jdcheck.extract --child KIND` with resource limits."""
-    command = [sys.executable, "-m", "jdcheck.extract", "--child", kind]
+    """Parse in `python -m jdcheck.extract_KIND` (serve_child) with resource limits."""
+    command = [sys.executable, "-m", f"jdcheck.extract_{kind}"]
     try:
         result = subprocess.run(
             command,
@@ -279,10 +261,10 @@ def _run_child(kind: str, data: bytes) -> str:
     return reply["text"]
 
 
-def _child_main(kind: str) -> int:
+def serve_child(parse) -> int:
+    """The child's side: limits first, then parse the upload on stdin, reply in JSON."""
     _limit_resources()
     data = sys.stdin.buffer.read(MAX_UPLOAD_BYTES + 1)
-    parse = {"docx": _parse_docx, "pdf": _parse_pdf}[kind]
     try:
         reply = {"text": parse(data)}
     except ExtractionError as error:
@@ -294,8 +276,6 @@ def _child_main(kind: str) -> int:
 
 
 def _limit_resources() -> None:
-    import resource
-
     for limit, value in (
         (resource.RLIMIT_CPU, CHILD_CPU_SECONDS),
         (resource.RLIMIT_AS, CHILD_MEMORY_BYTES),
@@ -307,183 +287,10 @@ def _limit_resources() -> None:
         resource.setrlimit(limit, (value, value))
 
 
-# --- .docx parsing (in the child) --------------------------------------------
-
-
-def _parse_docx(data: bytes) -> str:
-    _refuse_doctype(data)
-    import docx
-
-    try:
-        document = docx.Document(BytesIO(data))
-        lines = list(_block_lines(document))
-    except (MemoryError, RecursionError):
-        raise
-    except Exception:  # any failure to parse untrusted input means "damaged"
-        raise ExtractionError(DAMAGED_DOCX) from None
-    return _finish("\n".join(lines), ".docx")
-
-
-class _Declaration(Exception):
-    """An XML part declares a DTD or an entity."""
-
-
-DTD_MESSAGE = (
-    "This Word document contains XML declarations Word never writes "
-    "(it may be built to overload the server); paste the text instead."
-)
-
-
-def _refuse_doctype(data: bytes) -> None:
-    """Refuse DTDs and entity declarations, which OOXML forbids and entity bombs need.
-
-    Every XML part is read by an XML parser, in whatever encoding it declares
-    (a byte search misses "<!DOCTYPE" in UTF-16), stopping at the first declaration.
-    """
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as package:
-            for name in _xml_parts(package):
-                with package.open(name) as member:
-                    _parse_without_declarations(member)
-    except _Declaration:
-        raise ExtractionError(DTD_MESSAGE) from None
-    except (expat.ExpatError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
-        raise ExtractionError(DAMAGED_DOCX) from None
-
-
-def _xml_parts(package: zipfile.ZipFile) -> list[str]:
-    """The parts besides [Content_Types].xml (read here) that python-docx may parse as
-    XML: relationships, and every part whose declared content type is XML."""
-    defaults, overrides = {}, {}
-
-    def content_type(tag, attributes):
-        kind = tag.rsplit(" ", 1)[-1]
-        if kind == "Default":
-            defaults[attributes.get("Extension", "").lower()] = attributes.get("ContentType", "")
-        elif kind == "Override":
-            overrides[attributes.get("PartName", "").lower()] = attributes.get("ContentType", "")
-
-    with package.open("[Content_Types].xml") as member:
-        _parse_without_declarations(member, start_element=content_type)
-    parts = []
-    for name in package.namelist():
-        extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        declared = overrides.get("/" + name.lower(), defaults.get(extension, ""))
-        if name != "[Content_Types].xml" and (extension == "rels" or declared.endswith("xml")):
-            parts.append(name)
-    return parts
-
-
-def _parse_without_declarations(stream, start_element=None) -> None:
-    """Stream-parse one XML part with expat, raising _Declaration at any DTD or entity."""
-    parser = expat.ParserCreate(namespace_separator=" ")
-
-    def refuse(*_args):
-        raise _Declaration
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    if start_element is not None:
-        parser.StartElementHandler = start_element
-    parser.ParseFile(stream)
-
-
-def _block_lines(container):
-    """Lines of paragraphs and tables in document order; tables nest."""
-    from docx.table import Table
-
-    for block in container.iter_inner_content():
-        if isinstance(block, Table):
-            yield from _table_lines(block)
-        else:
-            yield _paragraph_line(block)
-
-
-def _table_lines(table):
-    seen = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if cell._tc in seen:  # merged cells repeat across the grid
-                continue
-            seen.add(cell._tc)
-            yield from (line for line in _block_lines(cell) if line.strip())
-
-
-def _paragraph_line(paragraph) -> str:
-    text = paragraph.text
-    if text.strip() and _is_list_item(paragraph):
-        return "• " + text
-    return text
-
-
-def _is_list_item(paragraph) -> bool:
-    """Numbered or bulleted by Word, directly or through the style; headings excluded."""
-    style = paragraph.style
-    if style is not None and (style.name or "").lower().startswith(("heading", "title")):
-        return False
-    if _has_numbering(paragraph._p.pPr):
-        return True
-    for _depth in range(10):  # styles may form a loop in hostile files
-        if style is None:
-            return False
-        if _has_numbering(style.element.pPr):
-            return True
-        style = style.base_style
-    return False
-
-
-def _has_numbering(pPr) -> bool:
-    if pPr is None or pPr.numPr is None or pPr.numPr.numId is None:
-        return False
-    return pPr.numPr.numId.val != 0  # numId 0 switches numbering off
-
-
-# --- .pdf parsing (in the child) ---------------------------------------------
-
-
-def _parse_pdf(data: bytes) -> str:
-    import pypdf
-
-    with pypdf.apply_configuration(**PDF_LIMITS):
-        try:
-            reader = pypdf.PdfReader(BytesIO(data))
-            if reader.is_encrypted and not _opens_without_password(reader):
-                raise ExtractionError(ENCRYPTED_PDF)
-            return _finish(_pdf_text(reader), ".pdf")
-        except (ExtractionError, MemoryError, RecursionError):
-            raise
-        except pypdf.errors.LimitReachedError:
-            raise ExtractionError(UNSAFE_MESSAGE) from None
-        except Exception:  # any failure to parse untrusted input means "damaged"
-            raise ExtractionError(DAMAGED_PDF) from None
-
-
-def _opens_without_password(reader) -> bool:
-    """Some PDFs are encrypted only to restrict printing or editing; those open."""
-    try:
-        return bool(reader.decrypt(""))
-    except Exception:  # e.g. an unsupported cipher
-        return False
-
-
-def _pdf_text(reader) -> str:
-    pages = []
-    length = 0
-    for page in reader.pages:
-        pages.append(normalise_text(page.extract_text() or ""))
-        length += len(pages[-1])
-        if length > MAX_TEXT_CHARS:  # no need to read on: it will be refused
-            break
-    return "\n".join(pages)
-
-
 # --- command line ------------------------------------------------------------
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 2 and argv[0] == "--child":
-        return _child_main(argv[1])
     if len(argv) != 1:
         print("usage: python -m jdcheck.extract FILE", file=sys.stderr)
         return 2

@@ -76,7 +76,7 @@ NOT_MODIFIERS = frozenset(
 )
 
 
-# --- the phrase language's words (jdcheck.patterns) ---
+# --- the phrase language's words (jdcheck.patterns, matched by jdcheck.phraseset) ---
 
 # Curated spellings: common typos and British forms of words the rules use.
 # Cheap and safe: an exact lookup, never fuzzy matching.

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
 
+from jdcheck.extract import MAX_TEXT_CHARS
+
 MISSING_SECRET_KEY = "Set SECRET_KEY (or DEBUG=1 for local development)."
 
 
@@ -34,8 +36,6 @@ def check_secret_key_is_set(app_configs, **kwargs):
 @register()
 def check_text_cap(app_configs, **kwargs):
     """CHECK_MAX_CHARS within what extraction reads: beyond it, longer files would be cut."""
-    from jdcheck.extract import MAX_TEXT_CHARS
-
     if not 1 <= settings.CHECK_MAX_CHARS <= MAX_TEXT_CHARS:
         return [Error(f"CHECK_MAX_CHARS must be between 1 and {MAX_TEXT_CHARS:,}.",
                       id="portal.E002")]

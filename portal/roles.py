@@ -2,6 +2,10 @@
 
 from functools import wraps
 
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
+from allauth.mfa.models import Authenticator
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
@@ -17,8 +21,6 @@ def is_curator(user) -> bool:
     The session is the current request's, which allauth keeps for the duration of
     each request: outside a request nobody holds curator powers.
     """
-    from allauth.core import context
-
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     if not signed_in_with_second_factor(context.request, user):
@@ -35,8 +37,6 @@ def signed_in_with_second_factor(request, user) -> bool:
     An enrolled authenticator is not enough: a session that signed in (or enrolled)
     with a password alone has no such record until its owner confirms a code.
     """
-    from allauth.account.authentication import get_authentication_records
-
     if request is None or not hasattr(request, "session"):
         return False
     return any(
@@ -58,8 +58,6 @@ def second_factor_step(request):
 
 
 def _has_totp(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
@@ -88,8 +86,6 @@ def grant_curators(apps, app_label: str, models: list[str] | None = None) -> Non
     Permissions are normally created after all migrations have run; they are
     created here so that a fresh database gets a complete group.
     """
-    from django.contrib.auth.management import create_permissions
-
     app_config = apps.get_app_config(app_label)
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)

@@ -2,12 +2,19 @@ import re
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.forms.formsets import all_valid
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 import jdcheck
 from portal.content import CuratedAdmin
+from portal.roles import curator_required
 from standards import rule_checks
 from standards.models import (
     Competency,
@@ -211,36 +218,9 @@ class TaskRuleForm(forms.ModelForm):
         return super().save(commit)
 
 
-PREVIEW = "_preview"
-PREVIEW_ONLY = "Preview only: nothing was saved. Review the effect above, then Save to keep it."
-
-
-class TaskRuleFormSet(forms.BaseInlineFormSet):
-    """With "Preview", a valid rule is not saved: the form comes back with its effect
-    on the development corpus (the admin re-renders a form that did not validate)."""
-
-    previewing = False  # set per request by TaskRuleInline.get_formset
-    preview = None
-
-    def clean(self):
-        super().clean()
-        rule_forms = [form for form in self.forms if form.has_changed() or form.instance.pk]
-        if not self.previewing or not rule_forms or any(form.errors for form in self.forms):
-            return
-        form = rule_forms[0]
-        self.preview = {
-            "as_draft": form.cleaned_data["status"] == TaskRule.Status.DRAFT,
-            **rule_checks.corpus_effect(
-                form.slug, ruleset_data()["tasks"].get(form.slug), form.table()
-            ),
-        }
-        raise ValidationError(PREVIEW_ONLY)
-
-
 class TaskRuleInline(admin.StackedInline):
     model = TaskRule
     form = TaskRuleForm
-    formset = TaskRuleFormSet
     extra = 1
     can_delete = False  # withdraw a rule by making it a draft; seeding would bring it back
     fieldsets = (
@@ -253,10 +233,26 @@ class TaskRuleInline(admin.StackedInline):
         (None, {"fields": ("change_note",)}),
     )
 
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.previewing = PREVIEW in request.POST
-        return formset
+
+def carried_fields(post) -> list[tuple[str, str]]:
+    """The change form's fields as posted, to post back unchanged when saving."""
+    skip = {"csrfmiddlewaretoken", PREVIEW}
+    return [(name, value) for name in post if name not in skip for value in post.getlist(name)]
+
+
+def rule_preview_errors(form, formsets) -> list[str]:
+    """Every error of the posted change form, "Field: message", to show instead of a preview."""
+    errors = []
+    for each in [form, *(f for fs in formsets for f in fs.forms)]:
+        for name, messages in each.errors.items():
+            label = each[name].label if name in each.fields else "The form"
+            errors += [f"{label}: {message}" for message in messages]
+    for formset in formsets:
+        errors += list(formset.non_form_errors())
+    return errors
+
+
+PREVIEW = "_preview"  # the change form's preview button, not carried back
 
 
 @admin.register(ProhibitedTask)
@@ -277,13 +273,53 @@ class ProhibitedTaskAdmin(StandardsAdmin):
         rule = getattr(task, "rule", None)
         return rule.get_status_display() if rule else "—"
 
-    def render_change_form(self, request, context, *args, **kwargs):
-        for inline in context.get("inline_admin_formsets", []):
-            if inline.formset.preview is not None:
-                context["rule_preview"] = inline.formset.preview
-                if not context["adminform"].form.errors:
-                    context["errors"] = []  # held back only for the preview
-        return super().render_change_form(request, context, *args, **kwargs)
+    def get_urls(self):
+        preview = self.admin_site.admin_view(curator_required(self.rule_preview_view))
+        return [
+            path("<path:object_id>/preview/", preview, name="standards_prohibitedtask_preview"),
+            *super().get_urls(),  # after ours: its "<object_id>/" would catch the preview
+        ]
+
+    def rule_preview_view(self, request, object_id):
+        """The effect of the edited rule on the development corpus, from the change
+        form's POST. Nothing is saved here; the page carries the edit back to the
+        change form, where "Save this rule" saves it as any edit is saved."""
+        task = self.get_object(request, unquote(object_id))
+        if task is None:
+            raise Http404("No such task")
+        if not self.has_change_permission(request, task):
+            raise PermissionDenied
+        change_url = reverse("admin:standards_prohibitedtask_change", args=[task.pk])
+        if request.method != "POST":
+            return redirect(change_url)
+        form = self.get_form(request, task, change=True)(request.POST, request.FILES, instance=task)
+        form_valid = form.is_valid()  # fills `task` in memory only; it is never saved here
+        formsets, _inlines = self._create_formsets(request, task, change=True)
+        rule_form = next(
+            (f for fs in formsets for f in fs.forms if f.has_changed() or f.instance.pk), None
+        )
+        errors = rule_preview_errors(form, formsets) if not (
+            form_valid and all_valid(formsets)
+        ) else []
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": task,
+            "title": f"Preview: {task.title}",
+            "change_url": change_url,
+            "carried": carried_fields(request.POST),
+            "errors": errors,
+            "has_rule": rule_form is not None,
+        }
+        if rule_form is not None and not errors:
+            slug = rule_form.slug
+            context["rule_preview"] = {
+                "as_draft": rule_form.cleaned_data["status"] == TaskRule.Status.DRAFT,
+                **rule_checks.corpus_effect(
+                    slug, ruleset_data()["tasks"].get(slug), rule_form.table()
+                ),
+            }
+        return TemplateResponse(request, "admin/standards/prohibitedtask/rule_preview.html", context)
 
     def get_readonly_fields(self, request, obj=None):
         # The slug is the checker's category: fixed once the task exists.

@@ -3,7 +3,7 @@
 - `pattern_errors`: every pattern compiles in the phrase language.
 - `example_failures`: the rule's own examples still come out right.
 - `corpus_effect`: findings gained and lost on the development corpus
-  (tests/corpus sentences and descriptions, never the held-back part).
+  (jdcheck/corpus sentences and descriptions, never the held-back part).
 
 Each judges the edited task among all the other effective rules, as the
 portal's checker will run it.

@@ -8,8 +8,11 @@ from allauth.mfa.base.internal.flows import post_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from hypothesis import settings as hypothesis_settings
+
+from portal.roles import CURATORS_GROUP
 
 # CI runs property tests derandomized (repeatable) and without deadlines.
 hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -29,6 +32,18 @@ def make_user(email: str, *, verified: bool = True, staff: bool = False, passwor
         is_staff=staff,
     )
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+    return user
+
+
+def make_curator(email: str, *, totp: bool = True, in_curators: bool = True):
+    """A Transcom staff member: in the Curators group unless `in_curators=False`, with an
+    authenticator app enrolled unless `totp=False`. Curator powers also need a session
+    signed in with that app: `sign_in(client, user)`."""
+    user = make_user(email, staff=True)
+    if in_curators:
+        user.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
+    if totp:
+        TOTP.activate(user, generate_totp_secret())
     return user
 
 
@@ -55,13 +70,29 @@ def user(db):
 
 @pytest.fixture
 def staff_user(db):
-    """A staff user who has enrolled a TOTP authenticator, as admin requires."""
-    staff = make_user("curator@example.org", staff=True)
-    TOTP.activate(staff, generate_totp_secret())
-    return staff
+    """Staff outside the Curators group, with a TOTP authenticator, as admin requires."""
+    return make_curator("curator@example.org", in_curators=False)
 
 
 @pytest.fixture
 def staff_client(client, staff_user):
     sign_in(client, staff_user)
     return client
+
+
+@pytest.fixture
+def curator(db):
+    """A curator with an authenticator app; `curator_client` is one signed in with it."""
+    return make_curator("curator@transcom.example")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    sign_in(client, curator)
+    return client
+
+
+@pytest.fixture
+def curator_without_totp(db):
+    """In the Curators group, but never enrolled an authenticator app."""
+    return make_curator("new.curator@transcom.example", totp=False)

@@ -1,16 +1,15 @@
 """Real checker output fits the columns it is stored in (PostgreSQL enforces lengths;
 SQLite does not, so this matters on PostgreSQL)."""
 
-from pathlib import Path
-
 import pytest
 
+from jdcheck.evaluate import CORPUS_DIR
 from tests.conftest import make_user
 from workspace import services
 from workspace.models import Finding
 
 pytestmark = pytest.mark.django_db
-ACT_TEAM = Path(__file__).resolve().parents[1] / "corpus/jds/act_team.txt"
+ACT_TEAM = CORPUS_DIR / "jds" / "act_team.txt"
 
 
 def test_a_finding_with_a_long_rule_pattern_is_stored_whole():

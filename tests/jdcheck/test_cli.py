@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jdcheck import Ruleset
 from jdcheck.cli import main
+from jdcheck.evaluate import CORPUS_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +58,7 @@ def test_bad_jsonl_is_a_clear_error(monkeypatch, capsys):
 def test_a_ruleset_can_be_passed_in():
     data = {"version": "db", "tasks": {"transportation": {"triggers": ["drive * tractor"]}}}
     ruleset = Ruleset.from_dict(data)
-    status, out = run(["--format", "json", str(ROOT / "tests" / "corpus" / "jds" / "act_team.txt")],
+    status, out = run(["--format", "json", str(CORPUS_DIR / "jds" / "act_team.txt")],
                       ruleset=ruleset)
     assert json.loads(out)[0]["ruleset_version"] == ruleset.version
 
@@ -65,7 +66,7 @@ def test_a_ruleset_can_be_passed_in():
 def test_rules_option_and_bad_rules(tmp_path, capsys):
     rules = tmp_path / "rules.toml"
     rules.write_text('version = "t"\n[tasks.transportation]\ntriggers = ["(drive"]\n')
-    status, _ = run(["--rules", str(rules), str(ROOT / "tests" / "corpus" / "jds" / "act_team.txt")])
+    status, _ = run(["--rules", str(rules), str(CORPUS_DIR / "jds" / "act_team.txt")])
     assert status == 2
     assert "Missing ')'" in capsys.readouterr().err
 

@@ -1,11 +1,9 @@
 """The checker stays above measured quality on the corpus (a regression fails)."""
 
-from pathlib import Path
-
 from jdcheck import load_ruleset
+from jdcheck.evaluate import CORPUS_DIR as CORPUS
 from jdcheck.evaluate import VALIDATION_JDS, VALIDATION_SENTENCES, evaluate_corpus
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RULESET = load_ruleset()
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from jdcheck import extract
+from jdcheck import extract, extract_docx
 from jdcheck.extract import ExtractionError, extract_text
 from tests import hostile_files as hostile
 
@@ -146,7 +146,7 @@ def test_zip_bomb_within_the_size_bounds_is_refused_for_its_ratio():
 def test_xml_declarations_are_refused_in_any_encoding_and_part(make):
     with pytest.raises(ExtractionError) as caught:
         extract_text(make(), "jd.docx")
-    assert caught.value.message == extract.DTD_MESSAGE
+    assert caught.value.message == extract_docx.DTD_MESSAGE
 
 
 def test_a_utf16_document_without_declarations_is_read():

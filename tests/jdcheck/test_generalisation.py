@@ -6,7 +6,7 @@ parameter is a different wording of the class, none copied from the corpus."""
 import pytest
 
 from jdcheck import check
-from jdcheck.patterns import tokenize
+from jdcheck.words import tokenize
 
 
 def tasks(text: str) -> set[str]:
@@ -226,7 +226,7 @@ def test_word_families_cover_people_served_and_medication(text, task):
 
 
 def test_unknown_word_family_is_a_pattern_error():
-    from jdcheck.patterns import PatternError, compile_pattern
+    from jdcheck import PatternError, compile_pattern
 
     with pytest.raises(PatternError, match="word family"):
         compile_pattern("drive * @passengers")

@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-from jdcheck.patterns import PatternError, PhraseSet, tokenize, word_forms
+from jdcheck.patterns import PatternError
+from jdcheck.phraseset import PhraseSet
+from jdcheck.words import tokenize, word_forms
 
 
 def matches(pattern: str, text: str) -> list[str]:

@@ -1,14 +1,14 @@
 """Properties that hold for any text (hypothesis; derandomized in CI by tests/conftest.py)."""
 
 import time
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jdcheck import check
+from jdcheck.evaluate import CORPUS_DIR
 
-JDS = sorted((Path(__file__).resolve().parents[1] / "corpus" / "jds").glob("*.txt"))
+JDS = sorted((CORPUS_DIR / "jds").glob("*.txt"))
 DESCRIPTIONS = [p.read_text(encoding="utf-8") for p in JDS]
 
 # Text built from job-description vocabulary, bullets and punctuation, so that

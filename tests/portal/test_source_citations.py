@@ -17,8 +17,7 @@ from django.core.management import call_command
 from django.utils.html import strip_tags
 
 from standards.models import ProhibitedTask, RoleStandard, SourceDocument, TaskRule
-from tests.conftest import make_user, sign_in
-from tests.workspace.conftest import make_curator
+from tests.conftest import make_curator, make_user, sign_in
 from toolkit.models import Document
 from workspace import services
 

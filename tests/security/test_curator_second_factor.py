@@ -14,8 +14,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.conftest import PASSWORD, sign_in
-from tests.workspace.conftest import make_curator
+from tests.conftest import PASSWORD, make_curator, sign_in
 from workspace.models import CuratorDecision, Outcome, ReviewStatus
 
 # One time step either side, so that a code computed just before a step boundary passes.

@@ -1,10 +1,8 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 
 from standards import seed
-from tests.conftest import sign_in
 
 TEST_RULESET = Path(__file__).parent / "ruleset.toml"
 
@@ -26,15 +24,3 @@ def run_seed(ruleset_path=TEST_RULESET):
 @pytest.fixture
 def seeded(db):
     run_seed()
-
-
-@pytest.fixture
-def curator(staff_user):
-    staff_user.groups.add(Group.objects.get(name="Curators"))
-    return staff_user
-
-
-@pytest.fixture
-def curator_client(client, curator):
-    sign_in(client, curator)
-    return client

@@ -3,6 +3,7 @@ version, the curators' page, export and `checkjd`."""
 
 import json
 import tomllib
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import jdcheck
+from jdcheck.evaluate import CORPUS_DIR
 from jdcheck.ruleset import DEFAULT_PATH as RULESET_PATH
 from standards.models import (
     Competency,
@@ -23,7 +25,7 @@ from standards.models import (
     TaskRule,
 )
 from standards.rules import _toml_string
-from tests.conftest import make_user
+from tests.conftest import make_curator, make_user, sign_in
 from tests.standards.conftest import run_seed
 from workspace import services
 from workspace.checking import check_text, current_ruleset
@@ -63,8 +65,9 @@ def edit_rule(client, slug, note="Tuning the rule.", preview=False, **changes):
     data = form_data(client, url)
     for name, value in {**changes, "change_note": note}.items():
         data[f"rule-0-{name}"] = "\n".join(value) if isinstance(value, list) else value
-    if preview:
-        data["_preview"] = "Preview"
+    if preview:  # the change form's preview button posts the form to the preview page
+        data["_preview"] = "Preview effect on the corpus"
+        url = url.replace("/change/", "/preview/")
     return client.post(url, data)
 
 
@@ -194,7 +197,7 @@ def test_a_valid_edit_changes_quick_check_and_checkjd_at_once_and_bumps_the_vers
 
     record = rule("representative_payee").history.first()
     assert record.history_change_reason == "Petty cash is money handling."
-    assert record.history_user.email == "curator@example.org"
+    assert record.history_user.email == "curator@transcom.example"
 
 
 def test_checkjd_reads_jsonl(seeded, tmp_path, capsys):
@@ -278,15 +281,83 @@ def test_preview_shows_findings_gained_and_lost_without_saving(seeded, curator_c
     assert "Assist the rep payee with disbursing weekly allowances." in lost
     page = response.content.decode()
     assert "Preview: effect of this rule on the development corpus" in page
-    assert "Please correct the error" not in page
+    assert "Manage client funds and maintain accurate ledgers." in page
     assert rule("representative_payee").triggers[0] == "rep payee"
     assert TaskRule.history.count() == history
 
 
+def test_the_preview_carries_the_edit_back_to_be_saved(seeded, curator_client):
+    triggers = ["representative payee", "deliver * daily funds", "client funds"]
+    response = edit_rule(
+        curator_client, "representative_payee", note="Client funds too.", preview=True,
+        triggers=triggers,
+    )
+    carried = {}
+    for name, value in response.context["carried"]:
+        carried.setdefault(name, []).append(value)
+    assert carried["rule-0-triggers"] == ["\n".join(triggers)]
+    assert "_preview" not in carried
+    page = response.content.decode()
+    change_url = task_url("representative_payee")
+    assert f'action="{change_url}"' in page and 'value="Save this rule"' in page
+    assert rule("representative_payee").triggers[0] == "rep payee"  # still not saved
+    saved = curator_client.post(change_url, {**carried, "_continue": "Save this rule"})
+    assert saved.status_code == 302
+    assert rule("representative_payee").triggers == triggers
+
+
+def test_the_change_form_offers_the_preview(seeded, curator_client):
+    page = curator_client.get(task_url("routine_notes")).content.decode()
+    preview_url = task_url("routine_notes").replace("/change/", "/preview/")
+    assert f'formaction="{preview_url}"' in page
+
+
 def test_preview_of_an_invalid_edit_shows_the_error_instead(seeded, curator_client):
+    history = TaskRule.history.count()
     response = edit_rule(curator_client, "routine_notes", preview=True, triggers=["notes ("])
     assert "rule_preview" not in response.context
     assert "Line 1:" in response.content.decode()
+    assert 'value="Save this rule"' not in response.content.decode()
+    assert TaskRule.history.count() == history
+
+
+def test_preview_never_reads_the_held_back_corpus(seeded, curator_client, monkeypatch):
+    read = []
+    real_open, real_read_text = Path.open, Path.read_text
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: read.append(self) or real_open(
+        self, *a, **k))
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read.append(self) or
+                        real_read_text(self, *a, **k))
+    response = edit_rule(
+        curator_client, "representative_payee", preview=True,
+        triggers=["representative payee", "deliver * daily funds", "client funds"],
+    )
+    assert response.context["rule_preview"]["gained"]
+    corpus = [path for path in read if CORPUS_DIR in path.parents]
+    assert corpus, "the preview reads the development corpus"
+    assert not [path for path in corpus if "heldout" in path.relative_to(CORPUS_DIR).parts]
+    wheres = {c.where for c in response.context["rule_preview"]["gained"]}
+    assert wheres <= {"sentences"} | {p.name for p in (CORPUS_DIR / "jds").glob("*.txt")}
+
+
+def test_preview_is_refused_to_non_curators_and_saves_nothing(seeded, client, curator_client):
+    url = task_url("representative_payee")
+    data = form_data(curator_client, url)
+    data["rule-0-triggers"] = "client funds"
+    data["rule-0-change_note"] = "Trying."
+    preview_url = url.replace("/change/", "/preview/")
+    curator_client.logout()
+    assert client.post(preview_url, data).status_code == 302  # a visitor: sign in first
+    staff = make_curator("staffer@transcom.example", in_curators=False)
+    sign_in(client, staff)
+    assert client.post(preview_url, data).status_code == 404  # staff, not a curator
+    curator = make_curator("unconfirmed@transcom.example")
+    sign_in(client, curator, second_factor=False)
+    response = client.post(preview_url, data)
+    assert response.status_code == 302 and "rule_preview" not in (response.context or {})
+    client.force_login(make_user("member@example.org"))
+    assert client.post(preview_url, data).status_code == 302  # not staff: admin login
+    assert rule("representative_payee").triggers[0] == "rep payee"
 
 
 # --- the curators' page ---
@@ -299,7 +370,7 @@ def test_curators_page_lists_examples_and_history(seeded, curator_client):
     page = curator_client.get(reverse("standards:rules")).content.decode()
     assert "Completes progress notes in the EHR." in page  # must_flag
     assert "Keeps own notes for scheduling." in page  # must_not_flag
-    assert "Case notes too." in page and "curator@example.org" in page
+    assert "Case notes too." in page and "curator@transcom.example" in page
     assert "added <q>case notes</q>" in page
 
 

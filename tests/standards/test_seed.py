@@ -160,7 +160,7 @@ def test_curator_admin_edit_survives_reseeding(seeded, curator_client):
     assert pay.edited_by_curator
     assert pay.minimum_hourly_pay == Decimal("16.50")
     assert selectors.minimum_hourly_pay() == 16.5
-    assert pay.history.first().history_user.email == "curator@example.org"
+    assert pay.history.first().history_user.email == "curator@transcom.example"
 
 
 def test_the_checker_ruleset_seeds_all_eleven_tasks(db):

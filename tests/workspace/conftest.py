@@ -1,8 +1,5 @@
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.contrib.auth.models import Group
 
-from portal.roles import CURATORS_GROUP
 from tests.conftest import make_user
 from workspace import services
 from workspace.models import Membership, Role
@@ -60,26 +57,6 @@ def former_member(organization):
 @pytest.fixture
 def unverified_user(db):
     return make_user("unverified@acme.example", verified=False)
-
-
-def make_curator(email: str, *, totp: bool = True):
-    user = make_user(email, staff=True)
-    user.groups.add(Group.objects.get_or_create(name=CURATORS_GROUP)[0])
-    if totp:
-        TOTP.activate(user, generate_totp_secret())
-    return user
-
-
-@pytest.fixture
-def curator(db):
-    """A curator with an authenticator app; tests sign in with `tests.conftest.sign_in`."""
-    return make_curator("curator@transcom.example")
-
-
-@pytest.fixture
-def curator_without_totp(db):
-    """In the Curators group, but never enrolled an authenticator app."""
-    return make_curator("new.curator@transcom.example", totp=False)
 
 
 @pytest.fixture
