@@ -1,11 +1,11 @@
 """Who may act in a workspace; who may see is `models.MemberScopedQuerySet.visible_to`.
 
-Curators read every organization's submissions but act only through curation
-(`may_decide`); in an organization only its members act. Views turn a refusal
-into a 404, so nobody learns what exists elsewhere.
+In an organization only its members act. Curators read every organization's
+submissions and decide on them through the curation pages, which
+`portal.roles.curator_required` (the one curator check) guards. Views turn a
+refusal into a 404, so nobody learns what exists elsewhere.
 """
 
-from portal.roles import is_curator
 from workspace.models import Membership
 
 
@@ -29,8 +29,3 @@ def may_dispute(user, organization) -> bool:
 def may_remove(own: Membership | None, target: Membership) -> bool:
     """Members may leave; admins may remove anyone."""
     return own is not None and (own.pk == target.pk or own.is_admin)
-
-
-def may_decide(user) -> bool:
-    """Record a curator decision or a verdict on a finding: curators."""
-    return is_curator(user)
