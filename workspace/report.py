@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils.text import capfirst
 
 from workspace.checking import task_titles
-from workspace.models import Membership, PayVerdict
+from workspace.models import Membership, PayVerdict, Severity
 from workspace.pay import pay_decision
 from workspace.selectors import findings_of
 
@@ -39,6 +39,11 @@ class ElementCheck:
     standard_slug: str | None
     present: bool
     detail: str = ""
+
+    @property
+    def status(self) -> str:
+        """The word the page, the print view and the files all use."""
+        return "Present" if self.present else "Missing"
 
 
 # A report lists at most this many findings in full, and at most REPEATS_LISTED of one
@@ -76,6 +81,11 @@ class ReportFinding:
 
     def __getattr__(self, name):
         return getattr(self.__dict__["finding"], name)
+
+    @property
+    def severity_label(self) -> str:
+        """The severity in the report's words (workspace.models.Severity), never its code."""
+        return Severity(self.severity).label
 
     @property
     def stored(self):
