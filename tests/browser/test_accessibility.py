@@ -140,6 +140,8 @@ PAGE_TYPES = {
                        as_user="employer"),
     "report": PageType(lambda s: s.first.get_absolute_url(), as_user="employer",
                        expect_heading=re.compile("^Review: ")),
+    "print-view": PageType(lambda s: f"/workspace/versions/{s.first.pk}/print/", as_user="employer",
+                           expect_heading="Review of a peer job description"),
     "compare": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/compare/",
                         as_user="employer", expect_heading="Compare version 1 with version 2"),
     "curation-queue": PageType(lambda s: "/workspace/curation/", as_user="curator"),
@@ -295,3 +297,16 @@ def test_keyboard_reaches_every_finding_of_the_quick_check_with_visible_focus(se
 def test_keyboard_reaches_every_finding_of_the_report_with_visible_focus(site, page):
     PAGE_TYPES["report"].open(page, site)
     assert_every_finding_reached_with_visible_focus(page)
+
+
+def test_the_print_views_button_prints_by_keyboard(site, page):
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    PAGE_TYPES["print-view"].open(page, site)
+    expect(page.get_by_text("use your browser's Print command")).to_be_hidden()
+    button = page.get_by_role("button", name="Print this page")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    expect(button).to_be_hidden()
+    expect(page.get_by_text("CPS Standards Portal · printed")).to_be_visible()

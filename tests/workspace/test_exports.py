@@ -8,6 +8,7 @@ import docx
 import pypdf
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from workspace import services
 from workspace.models import Severity
@@ -134,3 +135,22 @@ def test_the_word_comments_name_the_severity(client, admin_user, disputed_versio
     comments = [c.text for c in docx.Document(BytesIO(content)).comments]
     assert any(Severity.CAUTION.label in comment for comment in comments)
     assert not any(RAW_CODES.search(comment) for comment in comments)
+
+
+@pytest.mark.django_db
+def test_the_print_view_has_a_print_button_a_way_back_the_portal_and_the_date(
+    client, admin_user, submission
+):
+    client.force_login(admin_user)
+    response = client.get(reverse("workspace:version_print", args=[submission.pk]))
+    page = response.content.decode()
+    text = print_text(page)
+    today = timezone.localdate()
+    assert f"CPS Standards Portal · printed {today.day} {today:%B %Y}" in text
+    assert f'href="{submission.get_absolute_url()}">← Back to the report</a>' in page
+    # The button works with the static script; without it the hint says what to do.
+    assert re.search(r"<button type=\"button\"[^>]*data-print-button hidden>Print this page", page)
+    assert "use your browser's Print command" in text
+    assert '<script src="/static/js/print.js" defer></script>' in page
+    assert "<script>" not in page and "onclick" not in page
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"].split("script-src")[1]
