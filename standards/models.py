@@ -1,6 +1,8 @@
 """The standards of the CPS role: sources, Code of Ethics items, competency
 frameworks, role (fidelity) standards and the tasks that undermine the role."""
 
+import re
+
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -210,6 +212,16 @@ class ProhibitedTask(Cited, PublishedContent):
     @property
     def examples(self):
         return [line.strip() for line in self.job_description_examples.splitlines() if line.strip()]
+
+    @property
+    def reason_line(self) -> str:
+        """Why it conflicts, in one line: the first sentence of `why_it_conflicts`, so that
+        a curator's edit of the reason is the list's line too."""
+        return _SENTENCE_END.split(self.why_it_conflicts.strip(), maxsplit=1)[0]
+
+
+# A sentence ends at . ! or ? followed by space and a capital (or an opening quote).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"(])")
 
 
 class TaskRule(models.Model):
