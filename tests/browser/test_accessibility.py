@@ -79,6 +79,11 @@ def submit_quick_check(page: Page, text: str = MANY_FINDINGS_DESCRIPTION) -> Non
     expect(page.locator(".summary-line")).to_be_visible()
 
 
+def open_quick_check_print(page: Page) -> None:
+    submit_quick_check(page)
+    page.get_by_role("button", name="Print view").click()
+
+
 @dataclass
 class PageType:
     """How to reach one kind of page: a path (given the site data) or steps, and as whom."""
@@ -115,6 +120,8 @@ PAGE_TYPES = {
     "toolkit-document": PageType(lambda s: s.document.get_absolute_url()),
     "search-results": PageType(lambda s: "/search/?q=payee", expect_heading="Search the portal"),
     "quick-check-results": PageType(steps=lambda p, s: submit_quick_check(p)),
+    "quick-check-print": PageType(steps=lambda p, s: open_quick_check_print(p),
+                                  expect_heading="Quick check of a job description"),
     "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
     "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
     "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
@@ -239,7 +246,7 @@ def test_page_has_no_serious_wcag21_aa_violation_and_fits_a_360px_phone(page_typ
     PAGE_TYPES[page_type].open(page, site)
     problems = axe_problems(page) + overlap_problems(page)
     page.set_viewport_size(PHONE)
-    if page_type == "quick-check-results":
+    if page_type in {"quick-check-results", "quick-check-print"}:
         PAGE_TYPES[page_type].open(page, site)  # posts the description again
     else:
         page.reload()
