@@ -20,6 +20,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from jdcheck.text import normalise_text, single_line
+from standards.citations import citation
 
 AUTHOR = "CPS Standards Portal"
 DATE_FORMAT = "j F Y"  # as the print view's template writes dates
@@ -105,6 +106,7 @@ def finding_fields(finding) -> list[tuple[str, str]]:
 
 FINDINGS_HEADING = "Duties that conflict with the CPS role"
 ELEMENTS_HEADING = "Role elements"
+QUESTIONS_HEADING = "Questions you could ask the employer"  # as on the quick check's page
 
 
 def report_pdf(report: dict) -> bytes:
@@ -131,6 +133,16 @@ def report_pdf(report: dict) -> bytes:
         story += [Paragraph(_pdf_text(repeats_line(repeat)), body) for repeat in group.repeats]
     if report["unlisted"]:
         story.append(Paragraph(_pdf_text(unlisted_line(report)), body))
+    if report.get("questions"):
+        story.append(Paragraph(QUESTIONS_HEADING, styles["Heading2"]))
+    for number, item in enumerate(report.get("questions", []), start=1):
+        source = citation(item.source_document) + (
+            f", {item.source_section}" if item.source_section else "")
+        story += [
+            Paragraph(_pdf_text(f"{number}. {item.question}"), styles["Heading4"]),
+            Paragraph(f"<b>The standard:</b> {_pdf_text(item.standard)}", body),
+            Paragraph(_pdf_text(f"Source: {source}."), small),
+        ]
     story.append(Paragraph("The description as submitted", styles["Heading2"]))
     for line in normalise_text(report["text"]).split("\n"):
         story.append(Paragraph(escape(line) or "&nbsp;", body))
