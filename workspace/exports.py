@@ -1,7 +1,9 @@
 """The review report as files: a PDF (reportlab) and a .docx with each finding
-as a Word comment (python-docx).
+as a Word comment (python-docx); the quick check's result as a PDF too.
 
-Both list what the report page lists (workspace.report: at most FINDINGS_LISTED
+Both say what the report page says, in its words (the severity labels of
+workspace.models.Severity, the role elements' Present/Missing, the members'
+disagreements), and list what it lists (workspace.report: at most FINDINGS_LISTED
 findings in full, repeats counted), so their cost is bounded by the text's
 length. Every string passes through normalise_text on the way out: stored
 versions are immutable and may hold characters Word's XML refuses (\\x0b, \\x00).
