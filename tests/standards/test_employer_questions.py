@@ -12,20 +12,13 @@ from django.urls import reverse
 from portal.content import Status
 from standards.models import EmployerQuestion, ProhibitedTask, RoleStandard
 from standards.selectors import questions_to_ask
+from tests.workspace.conftest import SAMPLE_JD
 
 pytestmark = pytest.mark.django_db
 HEADING = "Questions you could ask the employer"
-# Medication pass and progress notes found; pay and peer supervision present; no paid
-# training time.
-OFFERED_JOB = """Peer Specialist
-
-Responsibilities:
-- Share lived experience of recovery to inspire hope.
-- Pass medications to residents during the evening med pass.
-- Write progress notes in the EHR after each contact.
-
-Pay: $18.50 per hour. Supervised by a Certified Peer Specialist supervisor.
-"""
+# The sample finds the medication pass and progress notes, has pay and peer supervision,
+# and no paid training time.
+OFFERED_JOB = SAMPLE_JD
 
 
 @pytest.fixture
