@@ -74,6 +74,12 @@ STOPPED_EARLY = (
 )
 
 
+def summary_notes(report: dict) -> list[str]:
+    """What the page says under the summary: that the check stopped early, the advisories."""
+    notes = [] if report.get("complete", True) else [STOPPED_EARLY]
+    return notes + [advisory["message"] for advisory in report.get("advisories", [])]
+
+
 def element_lines(report: dict) -> list[str]:
     """The role elements, present and missing, as the page words them."""
     return [f"{check.status}: {check.label}" + (f" — {check.detail}" if check.detail else "")
@@ -118,8 +124,7 @@ def report_pdf(report: dict) -> bytes:
     for label, value in report_heading(report):
         story.append(Paragraph(f"<b>{escape(label)}:</b> {_pdf_text(value)}", body))
     story += [Spacer(1, 0.2 * inch), Paragraph(_pdf_text(report["summary"]), styles["Heading2"])]
-    if not report.get("complete", True):
-        story.append(Paragraph(_pdf_text(STOPPED_EARLY), body))
+    story += [Paragraph(_pdf_text(line), body) for line in summary_notes(report)]
     story.append(Paragraph(ELEMENTS_HEADING, styles["Heading2"]))
     story += [Paragraph(_pdf_text(line), body) for line in element_lines(report)]
     if report["findings"]:
@@ -169,8 +174,8 @@ def report_docx(report: dict) -> bytes:
     for label, value in report_heading(report):
         add(f"{label}: {value}")
     add(report["summary"])
-    if not report.get("complete", True):
-        add(STOPPED_EARLY)
+    for line in summary_notes(report):
+        add(line)
     document.add_heading(ELEMENTS_HEADING, level=2)
     for line in element_lines(report):
         add(line, "List Bullet")

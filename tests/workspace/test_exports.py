@@ -13,7 +13,7 @@ from django.utils import timezone
 from workspace import services
 from workspace.models import Severity
 
-# One duty stated outright, one hedged ("may occasionally assist"), and no pay figure.
+# One duty stated outright, one hedged ("may occasionally assist"), and pay below the minimum.
 HEDGED_JD = """Peer Specialist
 
 Responsibilities:
@@ -21,7 +21,7 @@ Responsibilities:
 - Write progress notes in the EHR after each contact.
 - May occasionally assist with the evening med pass.
 
-Supervised by a Certified Peer Specialist supervisor.
+Pay: $12.00 per hour. Supervised by a Certified Peer Specialist supervisor.
 """
 DISPUTE = "Our progress notes are co-written with the person at their request."
 RAW_CODES = re.compile(r"\b(violation|caution|hedged)\b", re.IGNORECASE)
@@ -120,9 +120,10 @@ def test_role_elements_present_and_missing_are_in_every_view(three_views):
 
 
 @pytest.mark.django_db
-def test_task_titles_reasons_and_disagreements_are_in_every_view(three_views):
+def test_task_titles_advisories_and_disagreements_are_in_every_view(three_views):
     expected = ["Routine notes about people", "Medication administration",
-                "Instead:", f"We disagree: {DISPUTE}"]
+                "Instead:", f"We disagree: {DISPUTE}",
+                "The stated pay ($12.00 an hour) is below $15.00 an hour."]
     for name, text in three_views.items():
         for item in expected:
             assert item in text, (name, item)
