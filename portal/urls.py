@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from portal import views
 from portal.search import search_page
-from workspace.views.quick import quick_check
+from workspace.views.quick import quick_check, quick_check_export
 
 # Admin sign-in goes through allauth, so its rate limits and MFA apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -20,6 +20,7 @@ urlpatterns = [
     path("toolkit/", include("toolkit.urls")),
     path("workspace/", include("workspace.urls")),
     path("check/", quick_check, name="quick_check"),
+    path("check/export/", quick_check_export, name="quick_check_export"),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -19,6 +19,7 @@ from standards import rule_checks
 from standards.models import (
     Competency,
     CompetencyFramework,
+    EmployerQuestion,
     EthicsPrinciple,
     ProhibitedTask,
     RoleStandard,
@@ -80,6 +81,23 @@ class RoleStandardAdmin(StandardsAdmin):
     list_editable = ("order",)
     search_fields = ("title", "summary", "body", "source_quote")
     prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(EmployerQuestion)
+class EmployerQuestionAdmin(StandardsAdmin):
+    list_display = ("question", "task", "element", "order", "status", "edited_by_curator")
+    list_editable = ("order",)
+    list_filter = ("element", "task", *StandardsAdmin.list_filter)
+    list_select_related = ("task", "source_document")
+    search_fields = ("question", "standard")
+    autocomplete_fields = ("source_document", "task", "role_standard")
+    fieldsets = (
+        (None, {"fields": ("question", "standard", "slug", "status", "order")}),
+        ("When it is asked", {"fields": ("task", "element")}),
+        ("Where it comes from", {"fields": ("role_standard", "source_document", "source_section",
+                                            "last_reviewed")}),
+        ("Record", {"fields": ("edited_by_curator", "created_at", "updated_at")}),
+    )
 
 
 class LinesField(forms.CharField):

@@ -1,6 +1,9 @@
 """The standards of the CPS role: sources, Code of Ethics items, competency
 frameworks, role (fidelity) standards and the tasks that undermine the role."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -211,6 +214,16 @@ class ProhibitedTask(Cited, PublishedContent):
     def examples(self):
         return [line.strip() for line in self.job_description_examples.splitlines() if line.strip()]
 
+    @property
+    def reason_line(self) -> str:
+        """Why it conflicts, in one line: the first sentence of `why_it_conflicts`, so that
+        a curator's edit of the reason is the list's line too."""
+        return _SENTENCE_END.split(self.why_it_conflicts.strip(), maxsplit=1)[0]
+
+
+# A sentence ends at . ! or ? followed by space and a capital (or an opening quote).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"(])")
+
 
 class TaskRule(models.Model):
     """The checker's rule for a prohibited task: the task's table of the ruleset file.
@@ -274,3 +287,56 @@ class TaskRule(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+
+class EmployerQuestion(Cited, PublishedContent):
+    """A question a peer specialist offered a job could ask the employer, shown on a quick
+    check's result when the check finds the question's task or misses its role element.
+    Each restates a standard of a source, in plain words, and cites it."""
+
+    class Element(models.TextChoices):
+        # The checker's role elements (jdcheck.Elements) a question can be about.
+        HOURLY_PAY = "hourly_pay", "Pay per hour at or above the minimum"
+        PEER_SUPERVISION = "peer_supervision", "Supervision by someone trained in peer support"
+        PAID_TRAINING = "paid_training", "Paid time for training or networking"
+
+    slug = models.SlugField(unique=True)
+    question = models.TextField(help_text="What to ask, in the peer specialist's words.")
+    standard = models.TextField(help_text="The standard the question rests on, in plain words.")
+    task = models.ForeignKey(
+        ProhibitedTask, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="employer_questions", help_text="Asked when the check finds this task.",
+    )
+    element = models.CharField(
+        max_length=20, choices=Element.choices, blank=True,
+        help_text="Asked when the description misses this role element.",
+    )
+    role_standard = models.ForeignKey(
+        RoleStandard, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The role standard to link to (a task question links to its task).",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(task__isnull=False) & models.Q(element=""))
+                | (models.Q(task__isnull=True) & ~models.Q(element="")),
+                name="employer_question_asked_for_a_task_or_an_element",
+            )
+        ]
+
+    def __str__(self):
+        return self.question
+
+    def clean(self):
+        if bool(self.task_id) == bool(self.element):
+            raise ValidationError("Choose either a task or a role element the question is about.")
+
+    @property
+    def standard_url(self) -> str:
+        standard = self.task or self.role_standard
+        return standard.get_absolute_url() if standard else ""

@@ -14,6 +14,7 @@ from standards import seed_content
 from standards.models import (
     Competency,
     CompetencyFramework,
+    EmployerQuestion,
     EthicsPrinciple,
     ProhibitedTask,
     RoleStandard,
@@ -37,6 +38,7 @@ def run(stdout, *, ruleset_path=None):
     seed_role_standards(sources, outcomes)
     # jdcheck's own loader: the file is read and validated in one place
     seed_prohibited_tasks(jdcheck.load_ruleset(ruleset_path).to_dict(), sources, outcomes)
+    seed_employer_questions(sources, outcomes)
     summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
     stdout.write(f"standards: {summary}.")
 
@@ -148,3 +150,19 @@ def seed_prohibited_tasks(ruleset: dict, sources, outcomes):
             {"task": task},
             {**rule_values(rule), "status": TaskRule.Status.ACTIVE},
         )
+
+
+def seed_employer_questions(sources, outcomes):
+    """The questions, each tied to its task or role standard; a question whose task the
+    ruleset does not have (a test ruleset, a task curators removed) is left out."""
+    tasks = {task.slug: task for task in ProhibitedTask.objects.all()}
+    standards = {standard.slug: standard for standard in RoleStandard.objects.all()}
+    for order, item in enumerate(seed_content.EMPLOYER_QUESTIONS, start=1):
+        values = _cited(item, sources)
+        slug, task_slug = values.pop("slug"), values.pop("task", None)
+        if task_slug is not None and task_slug not in tasks:
+            continue
+        values["task"] = tasks.get(task_slug)
+        values["role_standard"] = standards.get(values.pop("role_standard", None))
+        values.setdefault("element", "")
+        _upsert(outcomes, EmployerQuestion, {"slug": slug}, {**values, "order": order})

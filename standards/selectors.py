@@ -1,7 +1,10 @@
 """Reads of the standards other parts of the portal depend on."""
 
+from django.db.models import Q
+
 import jdcheck
-from standards.models import RoleStandard
+from portal.content import Status
+from standards.models import EmployerQuestion, RoleStandard
 
 # What the sources set when the database does not answer (the Massachusetts peer
 # support community's 2017 response to DMH's RFI, Ratio). The pay default is the
@@ -38,3 +41,16 @@ def ratio_figures() -> dict:
         "networking_time_below_fte": ratio.get("networking_time_below_fte")
         or DEFAULT_NETWORKING_TIME_BELOW_FTE,
     }
+
+
+def questions_to_ask(*, tasks_found, elements_missing):
+    """The published questions for a check's result: those of the tasks it found and of
+    the role elements it missed, in the curators' order."""
+    return (
+        EmployerQuestion.objects.published()
+        .filter(
+            Q(task__slug__in=set(tasks_found), task__status=Status.PUBLISHED)
+            | Q(element__in=set(elements_missing))
+        )
+        .select_related("source_document", "task", "role_standard")
+    )

@@ -10,9 +10,14 @@ from collections import Counter
 from pathlib import Path
 
 from portal.content import Status, upsert_seeded
+from standards.models import ProhibitedTask
 from toolkit.models import Audience, Document, Topic
 
 CONTENT = Path(__file__).resolve().parent / "content"
+# A line of a document's body that seeding replaces with one line per published prohibited
+# task (and a link to each in the related standards), so that the model job description's
+# limits cover every task the standards publish, never a hand-kept few.
+TASKS_MARKER = "{{ prohibited tasks }}"
 
 
 def run(stdout):
@@ -56,6 +61,8 @@ def seed_document(entry: dict) -> str:
     }
     if entry:
         raise ValueError(f"Unknown fields in toolkit content {slug!r}: {sorted(entry)}")
+    if TASKS_MARKER in values["body"]:
+        _list_prohibited_tasks(slug, values)
     document, outcome = upsert_seeded(Document, {"slug": slug}, values)
     if outcome != "kept curator edit":
         document.topics.set(Topic.objects.filter(slug__in=topic_slugs))
@@ -64,3 +71,16 @@ def seed_document(entry: dict) -> str:
         if missing:
             raise ValueError(f"Toolkit content {slug!r} names unknown topics: {sorted(missing)}")
     return outcome
+
+
+def _list_prohibited_tasks(slug: str, values: dict) -> None:
+    tasks = list(ProhibitedTask.objects.published().order_by("order", "title"))
+    if not tasks:
+        raise ValueError(f"Toolkit content {slug!r} lists the prohibited tasks: seed the "
+                         "standards first (manage.py seed does).")
+    lines = [f"- Not part of this role: [{task.title}]({task.get_absolute_url()})."
+             for task in tasks]
+    values["body"] = values["body"].replace(TASKS_MARKER, "\n".join(lines))
+    values["related_standards"] = values["related_standards"] + [
+        {"title": task.title, "path": task.get_absolute_url()} for task in tasks
+    ]

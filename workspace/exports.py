@@ -1,7 +1,9 @@
 """The review report as files: a PDF (reportlab) and a .docx with each finding
-as a Word comment (python-docx).
+as a Word comment (python-docx); the quick check's result as a PDF too.
 
-Both list what the report page lists (workspace.report: at most FINDINGS_LISTED
+Both say what the report page says, in its words (the severity labels of
+workspace.models.Severity, the role elements' Present/Missing, the members'
+disagreements), and list what it lists (workspace.report: at most FINDINGS_LISTED
 findings in full, repeats counted), so their cost is bounded by the text's
 length. Every string passes through normalise_text on the way out: stored
 versions are immutable and may hold characters Word's XML refuses (\\x0b, \\x00).
@@ -11,6 +13,8 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 import docx
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from docx.enum.text import WD_COLOR_INDEX
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
@@ -18,19 +22,31 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from jdcheck.text import normalise_text, single_line
+from standards.citations import citation
 
 AUTHOR = "CPS Standards Portal"
+DATE_FORMAT = "j F Y"  # as the print view's template writes dates
+
+
+def report_title(report: dict) -> str:
+    version = report.get("version")
+    return f"Review of {version}" if version else "Quick check of a job description"
 
 
 def report_heading(report: dict) -> list[tuple[str, str]]:
-    """The fields every exported report carries, in order."""
+    """The fields every exported report carries, in order; a quick check has no
+    organization or version (nothing of it is stored)."""
+    review = report.get("review")
+    if review is None:
+        return [("Date checked", date_format(timezone.localdate(), DATE_FORMAT)),
+                ("Ruleset version", report["ruleset_version"])]
     version = report["version"]
     return [
         ("Organization", single_line(version.job_description.organization.name)),
         ("Job description", single_line(version.job_description.title)),
         ("Version", str(version.number)),
-        ("Date checked", report["review"].created_at.strftime("%d %B %Y")),
-        ("Ruleset version", report["review"].ruleset_version),
+        ("Date checked", date_format(timezone.localtime(review.created_at), DATE_FORMAT)),
+        ("Ruleset version", review.ruleset_version),
     ]
 
 
@@ -58,63 +74,127 @@ STOPPED_EARLY = (
 )
 
 
+def summary_notes(report: dict) -> list[str]:
+    """What the page says under the summary: that the check stopped early, the advisories."""
+    notes = [] if report.get("complete", True) else [STOPPED_EARLY]
+    return notes + [advisory["message"] for advisory in report.get("advisories", [])]
+
+
+def element_lines(report: dict) -> list[str]:
+    """The role elements, present and missing, as the page words them."""
+    return [f"{check.status}: {check.label}" + (f" — {check.detail}" if check.detail else "")
+            for check in report["element_checks"]]
+
+
+def finding_heading(finding) -> str:
+    return f"{finding.number}. {finding.title}: {finding.severity_label}"
+
+
+def finding_fields(finding) -> list[tuple[str, str]]:
+    """A listed finding's labelled lines, in the page's order and words: why, the Code of
+    Ethics, instead, then the curator's verdict and the members' disagreements."""
+    ethics = (", ".join(f"#{item}" for item in finding.ethics)
+              or "No numbered item; see the source on the task page.")
+    fields = [("Why", finding.reason), ("Code of Ethics", ethics),
+              ("Instead", finding.suggestion)]
+    stored = finding.stored
+    if stored is None:
+        return fields
+    verdict = getattr(stored, "verdict", None)
+    if verdict is not None:
+        reason = f" — {verdict.reason}" if verdict.reason else ""
+        fields.append(("Curator", f"{verdict.get_verdict_display()}{reason}"))
+    for dispute in stored.disputes.all():
+        label = "We disagree" + (" (carried from an earlier version)"
+                                 if dispute.carried_from_id else "")
+        by = f" — {dispute.raised_by.email}" if dispute.raised_by else ""
+        fields.append((label, f"{dispute.comment}{by}"))
+    return fields
+
+
+FINDINGS_HEADING = "Duties that conflict with the CPS role"
+ELEMENTS_HEADING = "Role elements"
+QUESTIONS_HEADING = "Questions you could ask the employer"  # as on the quick check's page
+
+
 def report_pdf(report: dict) -> bytes:
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["Italic"]
-    story = [Paragraph("Job description review", styles["Title"])]
+    story = [Paragraph(_pdf_text(report_title(report)), styles["Title"])]
     for label, value in report_heading(report):
         story.append(Paragraph(f"<b>{escape(label)}:</b> {_pdf_text(value)}", body))
     story += [Spacer(1, 0.2 * inch), Paragraph(_pdf_text(report["summary"]), styles["Heading2"])]
-    if not report.get("complete", True):
-        story.append(Paragraph(_pdf_text(STOPPED_EARLY), body))
-    for check in report["element_checks"]:
-        status = "Present" if check.present else "Missing"
-        detail = f" — {check.detail}" if check.detail else ""
-        story.append(Paragraph(_pdf_text(f"{status}: {check.label}{detail}"), body))
+    story += [Paragraph(_pdf_text(line), body) for line in summary_notes(report)]
+    story.append(Paragraph(ELEMENTS_HEADING, styles["Heading2"]))
+    story += [Paragraph(_pdf_text(line), body) for line in element_lines(report)]
     if report["findings"]:
-        story.append(Paragraph("Duties that conflict with the CPS role", styles["Heading2"]))
+        story.append(Paragraph(FINDINGS_HEADING, styles["Heading2"]))
     for group in report["groups"]:
         for finding in group.findings:
-            ethics = ", ".join(f"#{item}" for item in finding.ethics) or "no numbered item"
             story += [
-                Paragraph(_pdf_text(f"{finding.number}. {finding.title} "
-                                    f"({finding.severity})"), styles["Heading3"]),
+                Paragraph(_pdf_text(finding_heading(finding)), styles["Heading3"]),
                 Paragraph(_pdf_text(f"“{finding.sentence}”"), small),
-                Paragraph(f"<b>Why:</b> {_pdf_text(finding.reason)}", body),
-                Paragraph(f"<b>Code of Ethics:</b> {_pdf_text(ethics)}", body),
-                Paragraph(f"<b>Instead:</b> {_pdf_text(finding.suggestion)}", body),
             ]
+            story += [Paragraph(f"<b>{escape(label)}:</b> {_pdf_text(text)}", body)
+                      for label, text in finding_fields(finding)]
         story += [Paragraph(_pdf_text(repeats_line(repeat)), body) for repeat in group.repeats]
     if report["unlisted"]:
         story.append(Paragraph(_pdf_text(unlisted_line(report)), body))
+    if report.get("questions"):
+        story.append(Paragraph(QUESTIONS_HEADING, styles["Heading2"]))
+    for number, item in enumerate(report.get("questions", []), start=1):
+        source = citation(item.source_document) + (
+            f", {item.source_section}" if item.source_section else "")
+        story += [
+            Paragraph(_pdf_text(f"{number}. {item.question}"), styles["Heading4"]),
+            Paragraph(f"<b>The standard:</b> {_pdf_text(item.standard)}", body),
+            Paragraph(_pdf_text(f"Source: {source}."), small),
+        ]
     story.append(Paragraph("The description as submitted", styles["Heading2"]))
-    for line in normalise_text(report["version"].text).split("\n"):
+    for line in normalise_text(report["text"]).split("\n"):
         story.append(Paragraph(escape(line) or "&nbsp;", body))
     out = BytesIO()
     SimpleDocTemplate(
-        out, pagesize=LETTER, title=f"Review of {single_line(str(report['version']))}",
-        author=AUTHOR,
+        out, pagesize=LETTER, title=single_line(report_title(report)), author=AUTHOR,
     ).build(story)
     return out.getvalue()
 
 
 def report_docx(report: dict) -> bytes:
-    """The description as a Word document: a comment on each finding listed in full,
-    the repeats highlighted (Word slows down with thousands of comments)."""
+    """The report as a Word document: the findings listed as the page lists them, then the
+    description with a comment on each finding listed in full and the repeats highlighted
+    (Word slows down with thousands of comments)."""
     document = docx.Document()
     document.core_properties.author = AUTHOR
-    document.add_heading(single_line(report["version"].job_description.title), level=1)
+
+    def add(text: str, style=None):
+        return document.add_paragraph(normalise_text(text), style=style)
+
+    document.add_heading(normalise_text(single_line(report_title(report))), level=1)
     for label, value in report_heading(report):
-        document.add_paragraph(f"{label}: {value}")
-    document.add_paragraph(report["summary"])
-    if not report.get("complete", True):
-        document.add_paragraph(STOPPED_EARLY)
+        add(f"{label}: {value}")
+    add(report["summary"])
+    for line in summary_notes(report):
+        add(line)
+    document.add_heading(ELEMENTS_HEADING, level=2)
+    for line in element_lines(report):
+        add(line, "List Bullet")
+    if report["findings"]:
+        document.add_heading(FINDINGS_HEADING, level=2)
     for group in report["groups"]:
+        for finding in group.findings:
+            document.add_heading(normalise_text(finding_heading(finding)), level=3)
+            add(f"“{finding.sentence}”", "Quote")
+            for label, text in finding_fields(finding):
+                paragraph = document.add_paragraph()
+                paragraph.add_run(f"{label}: ").bold = True
+                paragraph.add_run(normalise_text(text))
         for repeat in group.repeats:
-            document.add_paragraph(repeats_line(repeat))
+            add(repeats_line(repeat))
     if report["unlisted"]:
-        document.add_paragraph(unlisted_line(report))
-    text = report["version"].text
+        add(unlisted_line(report))
+    document.add_heading("The description as submitted", level=2)
+    text = report["text"]
     findings = sorted(report["findings"], key=lambda f: f.start)
     next_finding, offset = 0, 0
     for line in text.split("\n"):
@@ -133,7 +213,7 @@ def report_docx(report: dict) -> bytes:
                 paragraph.add_run(normalise_text(text[cursor:start]))
             run = paragraph.add_run(normalise_text(text[start:end]))
             if finding.listed:
-                comment = (f"{finding.title}: {finding.reason} Instead: "
+                comment = (f"{finding_heading(finding)}. {finding.reason} Instead: "
                            f"{finding.suggestion}")
                 document.add_comment(run, text=normalise_text(comment), author=AUTHOR,
                                      initials="CPS")

@@ -295,8 +295,11 @@ class Review(models.Model):
 
 
 class Severity(models.TextChoices):
+    """A finding's severity; its label is what every view of a report says (page, print,
+    PDF, Word). A caution is a hedged duty ("may occasionally", "assist with")."""
+
     VIOLATION = "violation", "Conflicts with the role"
-    CAUTION = "caution", "Caution"
+    CAUTION = "caution", "Conflicts with the role, even as an occasional or helping duty"
 
 
 class FindingQuerySet(MemberScopedQuerySet):

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from django.utils.text import capfirst
 
+from standards.selectors import questions_to_ask
 from workspace.checking import task_titles
-from workspace.models import Membership, PayVerdict
+from workspace.models import Membership, PayVerdict, Severity
 from workspace.pay import pay_decision
 from workspace.selectors import findings_of
 
@@ -39,6 +40,11 @@ class ElementCheck:
     standard_slug: str | None
     present: bool
     detail: str = ""
+
+    @property
+    def status(self) -> str:
+        """The word the page, the print view and the files all use."""
+        return "Present" if self.present else "Missing"
 
 
 # A report lists at most this many findings in full, and at most REPEATS_LISTED of one
@@ -76,6 +82,11 @@ class ReportFinding:
 
     def __getattr__(self, name):
         return getattr(self.__dict__["finding"], name)
+
+    @property
+    def severity_label(self) -> str:
+        """The severity in the report's words (workspace.models.Severity), never its code."""
+        return Severity(self.severity).label
 
     @property
     def stored(self):
@@ -199,12 +210,17 @@ def build_report(text: str, findings, elements: dict, pay_verdict: str, minimum_
 
 
 def quick_report(text: str, result) -> dict:
-    """The report of a fresh check that is not stored (the quick check)."""
+    """The report of a fresh check that is not stored (the quick check), with the questions
+    a peer specialist offered the job could ask the employer."""
     pay_verdict, minimum_hourly_pay = pay_decision(result)
     context = build_report(
         text, result.findings, result.elements.to_dict(), pay_verdict, minimum_hourly_pay,
         task_titles(),
     )
+    context["questions"] = list(questions_to_ask(
+        tasks_found={finding.task for finding in result.findings},
+        elements_missing={check.key for check in context["element_checks"] if not check.present},
+    ))
     return _with_advisories(
         context, [advisory.to_dict() for advisory in result.advisories], result.complete
     )

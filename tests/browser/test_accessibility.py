@@ -79,6 +79,11 @@ def submit_quick_check(page: Page, text: str = MANY_FINDINGS_DESCRIPTION) -> Non
     expect(page.locator(".summary-line")).to_be_visible()
 
 
+def open_quick_check_print(page: Page) -> None:
+    submit_quick_check(page)
+    page.get_by_role("button", name="Print view").click()
+
+
 @dataclass
 class PageType:
     """How to reach one kind of page: a path (given the site data) or steps, and as whom."""
@@ -115,6 +120,8 @@ PAGE_TYPES = {
     "toolkit-document": PageType(lambda s: s.document.get_absolute_url()),
     "search-results": PageType(lambda s: "/search/?q=payee", expect_heading="Search the portal"),
     "quick-check-results": PageType(steps=lambda p, s: submit_quick_check(p)),
+    "quick-check-print": PageType(steps=lambda p, s: open_quick_check_print(p),
+                                  expect_heading="Quick check of a job description"),
     "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
     "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
     "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
@@ -140,6 +147,8 @@ PAGE_TYPES = {
                        as_user="employer"),
     "report": PageType(lambda s: s.first.get_absolute_url(), as_user="employer",
                        expect_heading=re.compile("^Review: ")),
+    "print-view": PageType(lambda s: f"/workspace/versions/{s.first.pk}/print/", as_user="employer",
+                           expect_heading="Review of a peer job description"),
     "compare": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/compare/",
                         as_user="employer", expect_heading="Compare version 1 with version 2"),
     "curation-queue": PageType(lambda s: "/workspace/curation/", as_user="curator"),
@@ -237,7 +246,7 @@ def test_page_has_no_serious_wcag21_aa_violation_and_fits_a_360px_phone(page_typ
     PAGE_TYPES[page_type].open(page, site)
     problems = axe_problems(page) + overlap_problems(page)
     page.set_viewport_size(PHONE)
-    if page_type == "quick-check-results":
+    if page_type in {"quick-check-results", "quick-check-print"}:
         PAGE_TYPES[page_type].open(page, site)  # posts the description again
     else:
         page.reload()
@@ -295,3 +304,16 @@ def test_keyboard_reaches_every_finding_of_the_quick_check_with_visible_focus(se
 def test_keyboard_reaches_every_finding_of_the_report_with_visible_focus(site, page):
     PAGE_TYPES["report"].open(page, site)
     assert_every_finding_reached_with_visible_focus(page)
+
+
+def test_the_print_views_button_prints_by_keyboard(site, page):
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    PAGE_TYPES["print-view"].open(page, site)
+    expect(page.get_by_text("use your browser's Print command")).to_be_hidden()
+    button = page.get_by_role("button", name="Print this page")
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    expect(button).to_be_hidden()
+    expect(page.get_by_text("CPS Standards Portal · printed")).to_be_visible()

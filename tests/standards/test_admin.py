@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from standards.models import (
     Competency,
     CompetencyFramework,
+    EmployerQuestion,
     EthicsPrinciple,
     ProhibitedTask,
     RoleStandard,
@@ -20,6 +21,7 @@ CURATED = [
     Competency,
     RoleStandard,
     ProhibitedTask,
+    EmployerQuestion,
 ]
 
 

@@ -156,3 +156,23 @@ def test_list_pages_make_the_same_number_of_queries_however_many_records(
     with django_assert_num_queries(len(before)):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_task_list_gives_each_task_its_one_line_reason(client, seeded):
+    html = client.get("/standards/tasks/").content.decode()
+    items = html.split('<ul class="task-list">')[1].split("</ul>")[0].split("<li>")[1:]
+    tasks = list(ProhibitedTask.objects.all())
+    assert len(items) == len(tasks) > 1
+    for item, task in zip(items, tasks, strict=True):
+        first_sentence = task.why_it_conflicts.split(". ")[0].rstrip(".") + "."
+        assert task.title in item
+        assert f'<p class="task-reason">{first_sentence}</p>' in item.replace("&#x27;", "'")
+
+
+def test_the_one_line_reason_follows_a_curators_edit(client, seeded):
+    task = ProhibitedTask.objects.get(slug="representative_payee")
+    task.why_it_conflicts = "Control over someone's money is a dual role. More follows here."
+    task.save()
+    html = client.get("/standards/tasks/").content.decode()
+    assert "Control over someone&#x27;s money is a dual role.</p>" in html
+    assert "More follows here" not in html

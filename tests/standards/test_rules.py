@@ -18,6 +18,7 @@ from jdcheck.ruleset import DEFAULT_PATH as RULESET_PATH
 from standards.models import (
     Competency,
     CompetencyFramework,
+    EmployerQuestion,
     EthicsPrinciple,
     ProhibitedTask,
     RoleStandard,
@@ -387,8 +388,8 @@ def test_curators_page_is_404_for_everyone_else(seeded, client, staff_client):
 
 def empty_the_database():
     for model in (
-        TaskRule, ProhibitedTask, RoleStandard, Competency, CompetencyFramework,
-        EthicsPrinciple, SourceDocument,
+        EmployerQuestion, TaskRule, ProhibitedTask, RoleStandard, Competency,
+        CompetencyFramework, EthicsPrinciple, SourceDocument,
     ):
         model.objects.all().delete()
 

@@ -5,10 +5,13 @@ import zipfile
 
 import docx
 import pytest
+from django.core.management import call_command
 
 from jdcheck import check, load_ruleset
+from standards.models import ProhibitedTask
 from toolkit import seed
 from toolkit.models import Document
+from toolkit.rendering import plain_text
 
 pytestmark = pytest.mark.django_db
 SLUG = "model-peer-specialist-job-description"
@@ -16,7 +19,7 @@ SLUG = "model-peer-specialist-job-description"
 
 @pytest.fixture
 def model_job_description():
-    seed.run(stdout=io.StringIO())
+    call_command("seed", stdout=io.StringIO())
     return Document.objects.get(slug=SLUG)
 
 
@@ -44,7 +47,7 @@ def test_the_word_version_is_generated_from_the_same_text(client, model_job_desc
     bullets = [text for style, text in paragraphs if style == "List Bullet"]
     assert "Starting pay of at least $15.00 per hour" in " ".join(bullets)
     # Every duty on the page is in the file, and nothing else of the page (sources, links).
-    page_text = model_job_description.body
+    page_text = plain_text(model_job_description.body)
     for text in bullets:
         assert text.split(",")[0] in page_text
     assert "Sources" not in [text for _, text in paragraphs]
@@ -64,3 +67,29 @@ def test_the_template_page_offers_the_word_download(client, model_job_descriptio
     content = client.get(model_job_description.get_absolute_url()).content.decode()
     assert f'href="/toolkit/documents/{SLUG}/word/"' in content
     assert 'href="/check/">Check your own job description</a>' in content
+
+
+def test_what_the_role_does_not_include_lists_every_prohibited_task(client, model_job_description):
+    tasks = ProhibitedTask.objects.published()
+    assert tasks.count() == 11
+    page = client.get(model_job_description.get_absolute_url()).content.decode()
+    section = page.split("What this role does not include</h2>")[1].split("<h2")[0]
+    for task in tasks:
+        assert f'<a href="{task.get_absolute_url()}" rel="noopener">{task.title}</a>' in section
+    linked = {reference["path"] for reference in model_job_description.related_standards}
+    assert {task.get_absolute_url() for task in tasks} <= linked
+
+
+def test_the_list_follows_the_published_tasks(model_job_description):
+    task = ProhibitedTask.objects.get(slug="clerical_duties")
+    task.title = "Office work for other staff"
+    task.save()
+    seed.run(stdout=io.StringIO())
+    model_job_description.refresh_from_db()
+    assert "Not part of this role: [Office work for other staff]" in model_job_description.body
+    assert "{{ prohibited tasks }}" not in model_job_description.body
+
+
+def test_the_marker_needs_the_standards_seeded_first(db):
+    with pytest.raises(ValueError, match="seed the standards first"):
+        seed.run(stdout=io.StringIO())

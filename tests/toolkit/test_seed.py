@@ -22,7 +22,7 @@ GUIDES = {
 
 @pytest.fixture
 def seeded():
-    seed.run(stdout=io.StringIO())
+    call_command("seed", stdout=io.StringIO())  # the standards first: a document lists tasks
 
 
 def test_the_eight_guides_and_the_model_job_description_are_seeded(seeded):
