@@ -4,6 +4,7 @@ Used by the workspace report and the quick check alike, from stored findings or
 from a fresh result, so both read the same way.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -85,27 +86,43 @@ class ReportFinding:
 
 @dataclass
 class Piece:
-    """A stretch of the job description text, highlighted when it carries a finding."""
+    """A stretch of the job description text, highlighted when findings are marked on it."""
 
     text: str
-    finding: ReportFinding | None = None
-    number: int = 0
+    findings: list[ReportFinding] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> list[ReportFinding]:
+        """The findings listed in full, whose numbers the label after the mark shows."""
+        return [finding for finding in self.findings if finding.listed]
+
+
+# Highlights this close merge into one mark: spaces or tabs between them, never a line break.
+JOINS_MARKS = re.compile(r"[ \t]*")
 
 
 def highlight(text: str, findings: list[ReportFinding]) -> list[Piece]:
     """Split the text into plain and highlighted pieces in reading order.
 
-    Findings that overlap an earlier highlight are listed in the report but not
-    highlighted twice (a <mark> cannot nest inside another).
+    Overlapping findings, and findings only spaces apart, share one highlight (a
+    <mark> cannot nest, and a label inside a phrase would split it); the piece
+    lists them all.
     """
     pieces, cursor = [], 0
     for finding in sorted(findings, key=lambda finding: finding.start):
         start, end = finding.start, finding.end
-        if start < cursor or not (0 <= start < end <= len(text)):
+        if not (0 <= start < end <= len(text)):
+            continue
+        last = pieces[-1] if pieces and pieces[-1].findings else None
+        if last and (start <= cursor or JOINS_MARKS.fullmatch(text, cursor, start)):
+            if end > cursor:
+                last.text += text[cursor:end]
+                cursor = end
+            last.findings.append(finding)
             continue
         if start > cursor:
             pieces.append(Piece(text[cursor:start]))
-        pieces.append(Piece(text[start:end], finding, finding.number))
+        pieces.append(Piece(text[start:end], [finding]))
         cursor = end
     if cursor < len(text):
         pieces.append(Piece(text[cursor:]))
@@ -148,6 +165,13 @@ def summary_line(findings: list, checks: list[ElementCheck]) -> str:
     return "; ".join(parts) + "."
 
 
+def in_reading_order(findings) -> list:
+    """Findings by where they start in the text; ties keep the order given (the
+    stored position). Their numbers on the page, in the list and in the text, are
+    this order whatever the grouping."""
+    return sorted(findings, key=lambda finding: finding.start)
+
+
 def task_title(task_titles: dict[str, str], slug: str) -> str:
     return task_titles.get(slug) or capfirst(slug.replace("_", " "))
 
@@ -156,12 +180,12 @@ def build_report(text: str, findings, elements: dict, pay_verdict: str, minimum_
                  task_titles: dict[str, str]) -> dict:
     """Everything the report template and the exports need, from stored or fresh findings.
 
-    `findings` are all of them, in reading order; `listed` the ones shown in full
+    `findings` are all of them, numbered in reading order; `listed` the ones shown in full
     (each one's `listed` says which); each group's `repeats` and `unlisted` the rest.
     """
     report_findings = [
         ReportFinding(finding, number, task_title(task_titles, finding.task))
-        for number, finding in enumerate(findings, start=1)
+        for number, finding in enumerate(in_reading_order(findings), start=1)
     ]
     groups: dict[str, TaskGroup] = {}
     listed_of_pattern: Counter = Counter()

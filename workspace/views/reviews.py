@@ -137,7 +137,8 @@ def finding_dispute(request, pk):
         messages.error(request, error.message)
     else:
         messages.success(request, "Your disagreement was recorded; curators will see it.")
-    return redirect(reverse("workspace:review", args=[finding.review_id]) + f"#finding-{finding.position + 1}")
+    return redirect(reverse("workspace:review", args=[finding.review_id])
+                    + f"#finding-{selectors.finding_number(finding)}")
 
 
 @require_POST

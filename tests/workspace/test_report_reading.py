@@ -1,0 +1,102 @@
+"""Reading a report: numbers in reading order, marks that never split a phrase."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+
+from workspace import services
+from workspace.report import build_report, highlight
+
+TITLES = {"medication_administration": "Medication administration",
+          "routine_notes": "Routine notes", "transportation": "Transportation"}
+
+
+def finding(task, start, end, number=0, listed=True):
+    return SimpleNamespace(task=task, start=start, end=end, number=number, listed=listed,
+                           title=TITLES.get(task, task), pattern="", matched=task,
+                           sentence=task)
+
+
+def report_of(text, findings):
+    return build_report(text, findings, {}, "not_stated", None, TITLES)
+
+
+def test_findings_are_numbered_by_where_they_start_whatever_order_they_come_in():
+    text = "Drive the van. Pass meds. Write notes. Drive again."
+    given = [finding("transportation", 0, 13), finding("transportation", 39, 50),
+             finding("medication_administration", 15, 24), finding("routine_notes", 26, 37)]
+    report = report_of(text, given)
+    assert [(f.number, f.start) for f in report["findings"]] == [(1, 0), (2, 15), (3, 26), (4, 39)]
+    # Grouped by task, each finding keeps its reading-order number.
+    assert [(g.task, [f.number for f in g.findings]) for g in report["groups"]] == [
+        ("transportation", [1, 4]), ("medication_administration", [2]), ("routine_notes", [3]),
+    ]
+    marked = [[f.number for f in piece.findings] for piece in report["pieces"] if piece.findings]
+    assert marked == [[1], [2], [3], [4]]
+
+
+def test_overlapping_findings_share_one_mark_that_lists_both():
+    text = "- Pass medications and document med administration in the EHR."
+    pieces = highlight(text, [finding("medication_administration", 2, 35, 1),
+                              finding("routine_notes", 23, 61, 2)])
+    marks = [piece for piece in pieces if piece.findings]
+    assert len(marks) == 1
+    assert marks[0].text == "Pass medications and document med administration in the EHR"
+    assert [f.number for f in marks[0].labelled] == [1, 2]
+    assert "".join(piece.text for piece in pieces) == text
+
+
+def test_findings_only_spaces_apart_share_a_mark_but_not_across_lines():
+    text = "drive members  chart it\nchart again"
+    pieces = highlight(text, [finding("transportation", 0, 13, 1), finding("routine_notes", 15, 23, 2),
+                              finding("routine_notes", 24, 35, 3)])
+    assert [(piece.text, [f.number for f in piece.findings]) for piece in pieces] == [
+        ("drive members  chart it", [1, 2]), ("\n", []), ("chart again", [3]),
+    ]
+
+
+def test_unlisted_findings_are_marked_without_a_label():
+    pieces = highlight("chart it", [finding("routine_notes", 0, 8, 7, listed=False)])
+    assert pieces[0].findings and pieces[0].labelled == []
+
+
+@pytest.fixture
+def payee_version(organization, admin_user):
+    _, version = services.job_description_create(
+        organization=organization, title="Peer Specialist", setting_type="",
+        text="- Serve as representative payee for residents.\n"
+             "- Pass medications and document med administration in the EHR.\n",
+        original_filename="", user=admin_user,
+    )
+    return version
+
+
+@pytest.mark.django_db
+def test_the_label_follows_the_marked_phrase_and_overlaps_list_both_numbers(
+    client, payee_version, admin_user
+):
+    client.force_login(admin_user)
+    page = client.get(payee_version.get_absolute_url()).content.decode()
+    text = page.split('class="jd-text">')[1].split("</div>")[0]
+    # "representative payee" is never split by a label: the label comes after the mark.
+    assert re.search(r"representative <mark>payee</mark><span class=\"mark-labels\"> \[<a ", text)
+    overlap = re.search(r"<mark>Pass medications and document med administration in the EHR"
+                        r"</mark><span class=\"mark-labels\"> \[(.*?)\]</span>", text)
+    assert overlap, text
+    numbers = re.findall(r'id="mark-(\d+)" href="#finding-(\d+)"', overlap.group(1))
+    assert numbers == [("2", "2"), ("3", "3")]
+    # Each number in the text is the number of a finding in the list.
+    for number in ("1", "2", "3"):
+        assert f'<li id="finding-{number}"' in page
+
+
+@pytest.mark.django_db
+def test_a_dispute_returns_to_the_finding_by_its_reading_number(client, payee_version, admin_user):
+    review = payee_version.reviews.get()
+    notes = review.findings.get(task="routine_notes")
+    client.force_login(admin_user)
+    response = client.post(reverse("workspace:finding_dispute", args=[notes.pk]),
+                           {"comment": "Our peers write their own notes."})
+    assert response.url.endswith("#finding-3")
