@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from django.utils.text import capfirst
 
 from workspace.checking import task_titles
+from workspace.compare import classify_findings
 from workspace.models import Membership, PayVerdict
 from workspace.pay import pay_decision
-from workspace.selectors import findings_of
+from workspace.review_flow import STATUS_MEANINGS
+from workspace.selectors import findings_of, latest_review
 
 # Why each role element matters, in a line, and the role standard it comes from.
 ELEMENTS = [
@@ -247,11 +249,27 @@ def review_report(version, review, user, *, body: bool = True) -> dict:
         "organization": organization,
         "membership": Membership.objects.filter(organization=organization, user=user).first(),
         "decision": review.decisions.select_related("curator").first() if review else None,
+        "status_meaning": STATUS_MEANINGS[version.review_status],
         "text": version.text,
     }
     if review and body:
         context.update(report_of_review(version, review))
     return context
+
+
+def changes_since_previous(version, review) -> dict | None:
+    """How the findings of `review` differ from the latest review of the version before
+    (as the compare page counts them), or None for a first version or an unchecked one."""
+    previous = version.job_description.versions.filter(number__lt=version.number).order_by(
+        "-number"
+    ).first()
+    previous_review = latest_review(previous) if previous else None
+    if review is None or previous_review is None:
+        return None
+    fields = ("task", "sentence")
+    findings = classify_findings(list(previous_review.findings.only(*fields)),
+                                 list(review.findings.only(*fields)))
+    return {"previous": previous, **{label: len(group) for label, group in findings.items()}}
 
 
 def report_of_review(version, review) -> dict:

@@ -1,12 +1,16 @@
 """Reading a report: numbers in reading order, marks that never split a phrase."""
 
+import html
 import re
 from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
 
-from workspace import services
+from tests.conftest import sign_in
+from tests.workspace.conftest import SAMPLE_JD
+from workspace import review_flow, services
+from workspace.models import Outcome
 from workspace.report import build_report, highlight
 
 TITLES = {"medication_administration": "Medication administration",
@@ -100,3 +104,67 @@ def test_a_dispute_returns_to_the_finding_by_its_reading_number(client, payee_ve
     response = client.post(reverse("workspace:finding_dispute", args=[notes.pk]),
                            {"comment": "Our peers write their own notes."})
     assert response.url.endswith("#finding-3")
+
+
+# --- revise, what changed, the curator's status ---
+
+
+def test_the_review_page_offers_revise_to_members_but_not_to_curators(
+    client, submission, member_user, curator
+):
+    revise = reverse("workspace:job_description_revise", args=[submission.job_description.pk])
+    client.force_login(member_user)
+    assert f'href="{revise}">Revise this description</a>' in client.get(
+        submission.get_absolute_url()).content.decode()
+    sign_in(client, curator, second_factor=True)
+    assert revise not in client.get(submission.get_absolute_url()).content.decode()
+    services.job_description_archive(job_description=submission.job_description)
+    client.force_login(member_user)
+    assert revise not in client.get(submission.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_version_2_says_what_changed_since_version_1_without_a_click(
+    client, submission, admin_user
+):
+    text = SAMPLE_JD.replace(
+        "- Pass medications to residents during the evening med pass.\n", ""
+    ) + "- Answer phones at the front desk.\n- Drive residents to appointments in the van.\n"
+    version_2 = services.version_submit(
+        job_description=submission.job_description, text=text, user=admin_user
+    )
+    client.force_login(admin_user)
+    page = client.get(version_2.get_absolute_url()).content.decode()
+    changes = page.split('id="changes-heading">')[1].split("</section>")[0]
+    assert changes.startswith("Since version 1</h2>")
+    assert "1 finding resolved, 2 new, 1 unchanged." in changes
+    compare = reverse("workspace:compare", args=[submission.job_description.pk])
+    assert f'href="{compare}?from=1&amp;to=2">Compare version 1 with version 2</a>' in changes
+    assert "changes-heading" not in client.get(submission.get_absolute_url()).content.decode()
+
+
+def status_section(client, version) -> str:
+    page = html.unescape(client.get(version.get_absolute_url()).content.decode())
+    return page.split('aria-labelledby="status-heading">')[1].split("</section>")[0]
+
+
+@pytest.mark.django_db
+def test_the_curator_status_is_explained_in_words(client, submission, admin_user, curator):
+    client.force_login(admin_user)
+    submitted = status_section(client, submission)
+    assert "Curator review: submitted</h2>" in submitted
+    assert "No curator has looked at this version yet" in submitted
+
+    review_flow.review_start(version=submission)
+    in_review = status_section(client, submission)
+    assert "Curator review: in review</h2>" in in_review
+    assert "A Transcom curator is reviewing this version now" in in_review
+    assert "your organization's admins get an email" in in_review
+
+    review_flow.decision_record(version=submission, review=submission.reviews.get(),
+                                curator=curator, outcome=Outcome.CHANGES_RECOMMENDED,
+                                comments="Take out the med pass.")
+    decided = status_section(client, submission)
+    assert "Curator's decision: Changes recommended</h2>" in decided
+    assert "The decision is final for this version: to act on it, revise" in decided
+    assert "Take out the med pass." in decided

@@ -13,7 +13,7 @@ from workspace.checking import task_titles
 from workspace.compare import classify_findings, text_diff
 from workspace.forms import DisputeForm
 from workspace.models import CuratorRead
-from workspace.report import FINDINGS_LISTED, review_report, task_title
+from workspace.report import FINDINGS_LISTED, changes_since_previous, review_report, task_title
 from workspace.report_cache import report_body
 from workspace.views.common import found, limit_checks, note_curator_read, refused, require
 
@@ -23,6 +23,7 @@ def _render_review(request, version, review, template="workspace/report.html", *
     context = review_report(version, review, request.user, body=False)
     if review:
         context["report_body"] = report_body(request, context, dispute_forms=dispute_forms)
+        context["changes"] = changes_since_previous(version, review)
     context["other_reviews"] = version.reviews.latest_first().only(
         "pk", "created_at", "ruleset_version", "version_id"
     )
