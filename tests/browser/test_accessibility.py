@@ -79,6 +79,21 @@ def submit_quick_check(page: Page, text: str = MANY_FINDINGS_DESCRIPTION) -> Non
     expect(page.locator(".summary-line")).to_be_visible()
 
 
+def record_a_dispute(page: Page, site: Site) -> None:
+    page.goto(site.first.get_absolute_url())
+    finding = page.locator("li.finding").first
+    finding.get_by_text("We disagree with this finding").click()
+    finding.get_by_label("Why does this duty fit the peer role?").fill("Our peers do this.")
+    finding.get_by_role("button", name="Record our disagreement").click()
+    expect(page.locator(".finding-notice")).to_be_visible()
+
+
+def check_a_revision(page: Page, site: Site) -> None:
+    page.goto(f"/workspace/job-descriptions/{site.job_description.pk}/revise/")
+    page.get_by_role("button", name="Check again (nothing is saved)").click()
+    expect(page.get_by_role("heading", name="Findings in your edited text")).to_be_visible()
+
+
 @dataclass
 class PageType:
     """How to reach one kind of page: a path (given the site data) or steps, and as whom."""
@@ -140,6 +155,11 @@ PAGE_TYPES = {
                        as_user="employer"),
     "report": PageType(lambda s: s.first.get_absolute_url(), as_user="employer",
                        expect_heading=re.compile("^Review: ")),
+    "report-of-a-revision": PageType(lambda s: s.second.get_absolute_url(), as_user="employer",
+                                     expect_heading=re.compile("^Review: .*version 2$")),
+    "report-after-a-dispute": PageType(steps=lambda p, s: record_a_dispute(p, s),
+                                       as_user="employer", expect_heading=re.compile("^Review: ")),
+    "revise-checked": PageType(steps=lambda p, s: check_a_revision(p, s), as_user="employer"),
     "compare": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/compare/",
                         as_user="employer", expect_heading="Compare version 1 with version 2"),
     "curation-queue": PageType(lambda s: "/workspace/curation/", as_user="curator"),
@@ -147,6 +167,10 @@ PAGE_TYPES = {
                                 as_user="curator"),
     "curation-disputes": PageType(lambda s: "/workspace/curation/disputes/", as_user="curator"),
 }
+
+
+# Pages that answer a form's POST: reached again by posting, not by reloading.
+POST_RESULTS = {"quick-check-results", "revise-checked"}
 
 
 def describe(violations: list[dict]) -> str:
@@ -237,8 +261,8 @@ def test_page_has_no_serious_wcag21_aa_violation_and_fits_a_360px_phone(page_typ
     PAGE_TYPES[page_type].open(page, site)
     problems = axe_problems(page) + overlap_problems(page)
     page.set_viewport_size(PHONE)
-    if page_type == "quick-check-results":
-        PAGE_TYPES[page_type].open(page, site)  # posts the description again
+    if page_type in POST_RESULTS:
+        PAGE_TYPES[page_type].open(page, site)  # posts the form again
     else:
         page.reload()
     expect(heading(page)).to_be_visible()
