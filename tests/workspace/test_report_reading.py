@@ -5,8 +5,10 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.browser.helpers import docx_bytes
 from tests.conftest import sign_in
 from tests.workspace.conftest import SAMPLE_JD
 from workspace import review_flow, services
@@ -168,3 +170,32 @@ def test_the_curator_status_is_explained_in_words(client, submission, admin_user
     assert "Curator's decision: Changes recommended</h2>" in decided
     assert "The decision is final for this version: to act on it, revise" in decided
     assert "Take out the med pass." in decided
+
+
+# --- the echoed text of an uploaded .docx ---
+
+DOCX_PARAGRAPHS = ["Peer Specialist", "", "Responsibilities:", "- Pass medications daily.", "",
+                   "", "Pay: $18 per hour."]
+
+
+@pytest.mark.django_db
+def test_blank_paragraphs_of_an_uploaded_docx_stay_blank_lines_in_the_echoed_text(
+    client, organization, admin_user
+):
+    client.force_login(admin_user)
+    upload = SimpleUploadedFile("jd.docx", docx_bytes("\n".join(DOCX_PARAGRAPHS)))
+    response = client.post(reverse("workspace:job_description_create", args=[organization.pk]),
+                           {"title": "Peer Specialist", "file": upload})
+    page = client.get(response.url).content.decode()
+    echoed = re.sub(r"<[^>]+>", "", page.split('class="jd-text">')[1].split("</div>")[0])
+    assert echoed.startswith("Peer Specialist\n\nResponsibilities:\n- Pass medications")
+    assert " daily.\n\n\nPay: $18 per hour." in echoed
+
+
+@pytest.mark.django_db
+def test_the_quick_check_echoes_a_docx_with_its_blank_lines(client):
+    upload = SimpleUploadedFile("jd.docx", docx_bytes("\n".join(DOCX_PARAGRAPHS)))
+    page = client.post(reverse("quick_check"), {"file": upload}).content.decode()
+    echoed = re.sub(r"<[^>]+>", "", page.split('class="jd-text">')[1].split("</div>")[0])
+    assert echoed.startswith("Peer Specialist\n\nResponsibilities:\n")
+    assert "\n\n\nPay: $18 per hour." in echoed
