@@ -31,7 +31,7 @@ CSRF_PLACEHOLDER = "__report-body-csrf-token__"
 RETURN_PLACEHOLDER = "__report-body-return-to__"
 NOTICE_PLACEHOLDER = "<!--finding-notice-{pk}-->"
 NOTICE_PLACEHOLDERS = re.compile(r"<!--finding-notice-\d+-->")
-NOTICE_TAG = "finding-notice"
+NOTICE_TAG = "finding-notice-"  # and the finding's pk
 
 
 def report_body(request, context: dict, *, dispute_forms: bool) -> str:
@@ -65,15 +65,12 @@ def report_body(request, context: dict, *, dispute_forms: bool) -> str:
 
 def add_finding_notice(request, finding, text: str, level=messages.SUCCESS) -> None:
     """A message shown at the finding (base.html leaves messages tagged so to the report)."""
-    messages.add_message(request, level, text, extra_tags=f"{NOTICE_TAG} {NOTICE_TAG}-{finding.pk}")
+    messages.add_message(request, level, text, extra_tags=f"{NOTICE_TAG}{finding.pk}")
 
 
 def _notice_finding(message) -> str | None:
-    tags = message.extra_tags.split()
-    if NOTICE_TAG in tags:
-        return next((tag.removeprefix(f"{NOTICE_TAG}-") for tag in tags
-                     if tag.startswith(f"{NOTICE_TAG}-")), None)
-    return None
+    return next((tag.removeprefix(NOTICE_TAG) for tag in message.extra_tags.split()
+                 if tag.startswith(NOTICE_TAG)), None)
 
 
 def _key(review, dispute_forms: bool, owner: int | None) -> str:
