@@ -1,5 +1,6 @@
 """Comparing two versions of a job description: the text and the findings."""
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -50,7 +51,11 @@ class DiffChunk:
 
 
 def text_diff(old: str, new: str) -> list[DiffChunk] | None:
-    """The changes from `old` to `new`: lines first, then the words of each changed block.
+    """The changes from `old` to `new`: lines first, then words inside paired lines.
+
+    A changed block's lines are paired with the new lines most like them (a reworded
+    duty), and only those are compared word by word; the others are deleted or
+    inserted whole, so a change never runs from one line into the next.
 
     None when the versions differ in too many places to show inline: the work is
     bounded by MAX_DIFF_STEPS (a shortest edit script, Myers' algorithm, costs
@@ -63,19 +68,76 @@ def text_diff(old: str, new: str) -> list[DiffChunk] | None:
         return None
     chunks = []
     for op, a1, a2, b1, b2 in line_script:
-        removed, added = "".join(old_lines[a1:a2]), "".join(new_lines[b1:b2])
         if op == "replace":
-            chunks += _word_diff(removed, added, budget)
+            chunks += _replaced_lines(old_lines[a1:a2], new_lines[b1:b2], budget)
         elif op == "equal":
-            chunks.append(DiffChunk("equal", removed))
+            chunks.append(DiffChunk("equal", "".join(old_lines[a1:a2])))
         else:
-            chunks.append(DiffChunk(op, removed or added))
+            chunks.append(DiffChunk(op, "".join(old_lines[a1:a2] or new_lines[b1:b2])))
+    return _merged(chunks)
+
+
+# Two lines of a changed block pair up when at least this alike: difflib's quick ratio
+# of their words (2 × shared words / all words).
+PAIRING_CUTOFF = 0.5
+# A changed block of more line pairs than this is shown as lines deleted and inserted.
+MAX_PAIRED_CELLS = 40_000
+
+
+def _replaced_lines(old: list[str], new: list[str], budget: "Budget") -> list[DiffChunk]:
+    pairs = _paired_lines(old, new, budget)
+    chunks, i, j = [], 0, 0
+    for paired_i, paired_j in pairs + [(len(old), len(new))]:
+        if i < paired_i:
+            chunks.append(DiffChunk("delete", "".join(old[i:paired_i])))
+        if j < paired_j:
+            chunks.append(DiffChunk("insert", "".join(new[j:paired_j])))
+        if paired_i < len(old):
+            chunks += _word_diff(old[paired_i], new[paired_j], budget)
+        i, j = paired_i + 1, paired_j + 1
     return chunks
 
 
+def _paired_lines(old: list[str], new: list[str], budget: "Budget") -> list[tuple[int, int]]:
+    """The pairs (old line, new line), in order, that make the block most alike: a
+    longest-common-subsequence table scored by each pair's likeness. None paired
+    when the block is too large for the work left."""
+    n, m = len(old), len(new)
+    if n == m == 1:  # one line rewritten in place, however much
+        return [(0, 0)]
+    old_words, new_words = [line.split() for line in old], [line.split() for line in new]
+    cost = n * m + m * sum(map(len, old_words)) + sum(map(len, new_words))
+    if n * m > MAX_PAIRED_CELLS or not budget.spend(cost):
+        return []
+    likeness = [[0.0] * m for _ in range(n)]
+    for j, words in enumerate(new_words):
+        matcher = difflib.SequenceMatcher(None, b=words, autojunk=False)
+        for i in range(n):
+            matcher.set_seq1(old_words[i])
+            ratio = matcher.quick_ratio() if old_words[i] or words else 1.0
+            likeness[i][j] = ratio if ratio >= PAIRING_CUTOFF else 0.0
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            paired = best[i + 1][j + 1] + likeness[i][j] if likeness[i][j] else 0.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if likeness[i][j] and best[i][j] == best[i + 1][j + 1] + likeness[i][j]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
 def _word_diff(old: str, new: str, budget: "Budget") -> list[DiffChunk]:
-    """Words of one changed block; the block whole when the budget left cannot pay."""
-    old_tokens, new_tokens = TOKEN.findall(old), TOKEN.findall(new)
+    """The words of one reworded line; the line whole when the budget left cannot pay."""
+    old_body, old_end = _without_line_end(old)
+    new_body, new_end = _without_line_end(new)
+    old_tokens, new_tokens = TOKEN.findall(old_body), TOKEN.findall(new_body)
     script = edit_script(old_tokens, new_tokens, budget)
     if script is None:
         return [DiffChunk("delete", old), DiffChunk("insert", new)]
@@ -86,7 +148,27 @@ def _word_diff(old: str, new: str, budget: "Budget") -> list[DiffChunk]:
                                     "".join(old_tokens[a1:a2])))
         if op in ("insert", "replace"):
             chunks.append(DiffChunk("insert", "".join(new_tokens[b1:b2])))
-    return chunks
+    if old_end == new_end:
+        return chunks + [DiffChunk("equal", old_end)]
+    return chunks + [DiffChunk("delete", old_end), DiffChunk("insert", new_end)]
+
+
+def _without_line_end(line: str) -> tuple[str, str]:
+    body = line.rstrip("\r\n")
+    return body, line[len(body):]
+
+
+def _merged(chunks: list[DiffChunk]) -> list[DiffChunk]:
+    """Neighbouring chunks of one kind joined, empty ones dropped."""
+    merged: list[DiffChunk] = []
+    for chunk in chunks:
+        if not chunk.text:
+            continue
+        if merged and merged[-1].kind == chunk.kind:
+            merged[-1] = DiffChunk(chunk.kind, merged[-1].text + chunk.text)
+        else:
+            merged.append(chunk)
+    return merged
 
 
 class Budget:

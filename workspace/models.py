@@ -344,6 +344,7 @@ class FindingDispute(models.Model):
         help_text="The dispute on an earlier version's matching finding this one continues.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)  # an edit shows at once on a cached report
 
     class Meta:
         ordering = ["created_at"]

@@ -4,6 +4,7 @@ Used by the workspace report and the quick check alike, from stored findings or
 from a fresh result, so both read the same way.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -11,9 +12,11 @@ from django.utils.text import capfirst
 
 from standards.selectors import questions_to_ask
 from workspace.checking import task_titles
+from workspace.compare import classify_findings
 from workspace.models import Membership, PayVerdict, Severity
 from workspace.pay import pay_decision
-from workspace.selectors import findings_of
+from workspace.review_flow import STATUS_MEANINGS
+from workspace.selectors import findings_of, latest_review
 
 # Why each role element matters, in a line, and the role standard it comes from.
 ELEMENTS = [
@@ -96,27 +99,43 @@ class ReportFinding:
 
 @dataclass
 class Piece:
-    """A stretch of the job description text, highlighted when it carries a finding."""
+    """A stretch of the job description text, highlighted when findings are marked on it."""
 
     text: str
-    finding: ReportFinding | None = None
-    number: int = 0
+    findings: list[ReportFinding] = field(default_factory=list)
+
+    @property
+    def labelled(self) -> list[ReportFinding]:
+        """The findings listed in full, whose numbers the label after the mark shows."""
+        return [finding for finding in self.findings if finding.listed]
+
+
+# Highlights this close merge into one mark: spaces or tabs between them, never a line break.
+JOINS_MARKS = re.compile(r"[ \t]*")
 
 
 def highlight(text: str, findings: list[ReportFinding]) -> list[Piece]:
     """Split the text into plain and highlighted pieces in reading order.
 
-    Findings that overlap an earlier highlight are listed in the report but not
-    highlighted twice (a <mark> cannot nest inside another).
+    Overlapping findings, and findings only spaces apart, share one highlight (a
+    <mark> cannot nest, and a label inside a phrase would split it); the piece
+    lists them all.
     """
     pieces, cursor = [], 0
     for finding in sorted(findings, key=lambda finding: finding.start):
         start, end = finding.start, finding.end
-        if start < cursor or not (0 <= start < end <= len(text)):
+        if not (0 <= start < end <= len(text)):
+            continue
+        last = pieces[-1] if pieces and pieces[-1].findings else None
+        if last and (start <= cursor or JOINS_MARKS.fullmatch(text, cursor, start)):
+            if end > cursor:
+                last.text += text[cursor:end]
+                cursor = end
+            last.findings.append(finding)
             continue
         if start > cursor:
             pieces.append(Piece(text[cursor:start]))
-        pieces.append(Piece(text[start:end], finding, finding.number))
+        pieces.append(Piece(text[start:end], [finding]))
         cursor = end
     if cursor < len(text):
         pieces.append(Piece(text[cursor:]))
@@ -159,6 +178,13 @@ def summary_line(findings: list, checks: list[ElementCheck]) -> str:
     return "; ".join(parts) + "."
 
 
+def in_reading_order(findings) -> list:
+    """Findings by where they start in the text; ties keep the order given (the
+    stored position). Their numbers on the page, in the list and in the text, are
+    this order whatever the grouping."""
+    return sorted(findings, key=lambda finding: finding.start)
+
+
 def task_title(task_titles: dict[str, str], slug: str) -> str:
     return task_titles.get(slug) or capfirst(slug.replace("_", " "))
 
@@ -167,12 +193,12 @@ def build_report(text: str, findings, elements: dict, pay_verdict: str, minimum_
                  task_titles: dict[str, str]) -> dict:
     """Everything the report template and the exports need, from stored or fresh findings.
 
-    `findings` are all of them, in reading order; `listed` the ones shown in full
+    `findings` are all of them, numbered in reading order; `listed` the ones shown in full
     (each one's `listed` says which); each group's `repeats` and `unlisted` the rest.
     """
     report_findings = [
         ReportFinding(finding, number, task_title(task_titles, finding.task))
-        for number, finding in enumerate(findings, start=1)
+        for number, finding in enumerate(in_reading_order(findings), start=1)
     ]
     groups: dict[str, TaskGroup] = {}
     listed_of_pattern: Counter = Counter()
@@ -239,11 +265,27 @@ def review_report(version, review, user, *, body: bool = True) -> dict:
         "organization": organization,
         "membership": Membership.objects.filter(organization=organization, user=user).first(),
         "decision": review.decisions.select_related("curator").first() if review else None,
+        "status_meaning": STATUS_MEANINGS[version.review_status],
         "text": version.text,
     }
     if review and body:
         context.update(report_of_review(version, review))
     return context
+
+
+def changes_since_previous(version, review) -> dict | None:
+    """How the findings of `review` differ from the latest review of the version before
+    (as the compare page counts them), or None for a first version or an unchecked one."""
+    previous = version.job_description.versions.filter(number__lt=version.number).order_by(
+        "-number"
+    ).first()
+    previous_review = latest_review(previous) if previous else None
+    if review is None or previous_review is None:
+        return None
+    fields = ("task", "sentence")
+    findings = classify_findings(list(previous_review.findings.only(*fields)),
+                                 list(review.findings.only(*fields)))
+    return {"previous": previous, **{label: len(group) for label, group in findings.items()}}
 
 
 def report_of_review(version, review) -> dict:

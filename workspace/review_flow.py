@@ -23,6 +23,25 @@ TRANSITIONS = {
     ReviewStatus.DECIDED: set(),
 }
 
+# What each state means for the organization, said on the report page beside the state.
+STATUS_MEANINGS = {
+    ReviewStatus.SUBMITTED: (
+        "No curator has looked at this version yet. The findings below come from the "
+        "automatic checker. A Transcom curator may review them, confirm or dismiss each one and "
+        "record a decision; nothing waits on you meanwhile, and you can revise at any time."
+    ),
+    ReviewStatus.IN_REVIEW: (
+        "A Transcom curator is reviewing this version now, with any disagreements you recorded. "
+        "When they decide, your organization's admins get an email and the decision appears "
+        "here. You can still record a disagreement or revise; a revision is a new version."
+    ),
+    ReviewStatus.DECIDED: (
+        "A Transcom curator has decided on this version; their decision and their notes on "
+        "each finding are below. The decision is final for this version: to act on it, revise "
+        "the description, which makes a new version."
+    ),
+}
+
 
 def _move(version: JobDescriptionVersion, to: str) -> JobDescriptionVersion:
     version = JobDescriptionVersion.objects.select_for_update().get(pk=version.pk)

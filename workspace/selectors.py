@@ -58,6 +58,22 @@ def findings_of(review):
     )
 
 
+def own_dispute_for(user, pk) -> FindingDispute | None:
+    """A disagreement the user raised, on a finding they may still see."""
+    return FindingDispute.objects.filter(
+        pk=pk, raised_by=user, finding__in=Finding.objects.visible_to(user)
+    ).select_related("finding__review__version__job_description__organization").first()
+
+
+def finding_number(finding) -> int:
+    """The finding's number in its report: its place in reading order (where it
+    starts, then its stored position), as workspace.report.in_reading_order numbers it."""
+    earlier = finding.review.findings.filter(
+        Q(start__lt=finding.start) | Q(start=finding.start, position__lt=finding.position)
+    )
+    return earlier.count() + 1
+
+
 def review_for(user, pk) -> Review | None:
     return Review.objects.visible_to(user).select_related(
         "version__job_description__organization", "version__submitted_by"

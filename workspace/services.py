@@ -226,12 +226,32 @@ def _carry_disputes(review: Review) -> None:
     )
 
 
-def finding_dispute(*, finding: Finding, user, comment: str) -> FindingDispute:
-    """A member marks a finding "we disagree", with a comment."""
+def _dispute_comment(comment: str) -> str:
     comment = comment.strip()
     if not comment:
         raise WorkspaceError("Say briefly why you disagree, so a curator can look at it.")
+    return comment
+
+
+def finding_dispute(*, finding: Finding, user, comment: str) -> FindingDispute:
+    """A member marks a finding "we disagree", with a comment; saying it again replaces
+    their earlier comment on that finding rather than adding a second one."""
+    comment = _dispute_comment(comment)
+    own = finding.disputes.filter(raised_by=user).first()
+    if own:
+        return dispute_edit(dispute=own, comment=comment)
     return FindingDispute.objects.create(finding=finding, raised_by=user, comment=comment)
+
+
+def dispute_edit(*, dispute: FindingDispute, comment: str) -> FindingDispute:
+    dispute.comment = _dispute_comment(comment)
+    dispute.save(update_fields=["comment", "updated_at"])
+    return dispute
+
+
+def dispute_withdraw(*, dispute: FindingDispute) -> None:
+    """Take back one's disagreement; copies already carried to later versions stay."""
+    dispute.delete()
 
 
 def job_description_open(job_description) -> None:

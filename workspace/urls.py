@@ -29,6 +29,7 @@ urlpatterns = [
     path("job-descriptions/<int:pk>/compare/", reviews.compare, name="compare"),
     path("reviews/<int:pk>/", reviews.review, name="review"),
     path("findings/<int:pk>/dispute/", reviews.finding_dispute, name="finding_dispute"),
+    path("disputes/<int:pk>/", reviews.dispute_change, name="dispute_change"),
     path("curation/", curation.queue, name="curation_queue"),
     path("curation/versions/<int:pk>/", curation.decide, name="curation_decide"),
     path("curation/disputes/", curation.disputes, name="curation_disputes"),

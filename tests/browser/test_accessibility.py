@@ -84,6 +84,21 @@ def open_quick_check_print(page: Page) -> None:
     page.get_by_role("button", name="Print view").click()
 
 
+def record_a_dispute(page: Page, site: Site) -> None:
+    page.goto(site.first.get_absolute_url())
+    finding = page.locator("li.finding").first
+    finding.get_by_text("We disagree with this finding").click()
+    finding.get_by_label("Why does this duty fit the peer role?").fill("Our peers do this.")
+    finding.get_by_role("button", name="Record our disagreement").click()
+    expect(page.locator(".finding-notice")).to_be_visible()
+
+
+def check_a_revision(page: Page, site: Site) -> None:
+    page.goto(f"/workspace/job-descriptions/{site.job_description.pk}/revise/")
+    page.get_by_role("button", name="Check again (nothing is saved)").click()
+    expect(page.get_by_role("heading", name="Findings in your edited text")).to_be_visible()
+
+
 @dataclass
 class PageType:
     """How to reach one kind of page: a path (given the site data) or steps, and as whom."""
@@ -149,6 +164,11 @@ PAGE_TYPES = {
                        expect_heading=re.compile("^Review: ")),
     "print-view": PageType(lambda s: f"/workspace/versions/{s.first.pk}/print/", as_user="employer",
                            expect_heading="Review of a peer job description"),
+    "report-of-a-revision": PageType(lambda s: s.second.get_absolute_url(), as_user="employer",
+                                     expect_heading=re.compile("^Review: .*version 2$")),
+    "report-after-a-dispute": PageType(steps=lambda p, s: record_a_dispute(p, s),
+                                       as_user="employer", expect_heading=re.compile("^Review: ")),
+    "revise-checked": PageType(steps=lambda p, s: check_a_revision(p, s), as_user="employer"),
     "compare": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/compare/",
                         as_user="employer", expect_heading="Compare version 1 with version 2"),
     "curation-queue": PageType(lambda s: "/workspace/curation/", as_user="curator"),
@@ -156,6 +176,10 @@ PAGE_TYPES = {
                                 as_user="curator"),
     "curation-disputes": PageType(lambda s: "/workspace/curation/disputes/", as_user="curator"),
 }
+
+
+# Pages that answer a form's POST: reached again by posting, not by reloading.
+POST_RESULTS = {"quick-check-results", "quick-check-print", "revise-checked"}
 
 
 def describe(violations: list[dict]) -> str:
@@ -246,8 +270,8 @@ def test_page_has_no_serious_wcag21_aa_violation_and_fits_a_360px_phone(page_typ
     PAGE_TYPES[page_type].open(page, site)
     problems = axe_problems(page) + overlap_problems(page)
     page.set_viewport_size(PHONE)
-    if page_type in {"quick-check-results", "quick-check-print"}:
-        PAGE_TYPES[page_type].open(page, site)  # posts the description again
+    if page_type in POST_RESULTS:
+        PAGE_TYPES[page_type].open(page, site)  # posts the form again
     else:
         page.reload()
     expect(heading(page)).to_be_visible()

@@ -21,6 +21,7 @@ def private_pages(organization, submission, revision, member_user):
     membership = organization.memberships.get(user=member_user)
     invitation = organization.invitations.create(email="new@acme.example")
     finding = submission.reviews.get().findings.first()
+    dispute = services.finding_dispute(finding=finding, user=member_user, comment="Ours.")
     org, jd, version = [organization.pk], [job_description.pk], [submission.pk]
     pages = {
         "index": ("get", []), "organization_create": ("get", []),
@@ -35,7 +36,7 @@ def private_pages(organization, submission, revision, member_user):
         "version_print": ("get", version), "version_pdf": ("get", version),
         "version_docx": ("get", version),
         "review": ("get", [submission.reviews.first().pk]),
-        "finding_dispute": ("post", [finding.pk]),
+        "finding_dispute": ("post", [finding.pk]), "dispute_change": ("post", [dispute.pk]),
         "curation_queue": ("get", []), "curation_decide": ("get", version),
         "curation_disputes": ("get", []),
     }

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import sign_in
+from workspace import services
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +155,29 @@ def test_organization_comes_from_membership_not_from_the_form(client, submission
     )
     assert response.status_code == 404
     assert not organization.job_descriptions.filter(title="Injected").exists()
+
+
+# "We disagree" takes POSTs only: recording one is for members; editing or withdrawing
+# one is for its author alone (here the member), never an admin or a curator.
+DISPUTE_POSTS = {
+    "anonymous": (LOGIN, LOGIN), "outsider": (404, 404), "member": (302, 302),
+    "admin": (302, 404), "curator": (404, 404), "former_member": (404, 404),
+}
+
+
+@pytest.mark.parametrize("role", sorted(DISPUTE_POSTS))
+def test_dispute_posts_matrix(client, signed_in, submission, member_user, role):
+    finding = submission.reviews.get().findings.first()
+    dispute = services.finding_dispute(finding=finding, user=member_user, comment="Ours.")
+    if role != "anonymous":
+        signed_in(role)
+    urls = (reverse("workspace:finding_dispute", args=[finding.pk]),
+            reverse("workspace:dispute_change", args=[dispute.pk]))
+    for url, expected in zip(urls, DISPUTE_POSTS[role], strict=True):
+        response = client.post(url, {"comment": f"By {role}.", "action": "save"})
+        if isinstance(expected, int):
+            assert response.status_code == expected, (role, url)
+        else:
+            assert response.status_code == 302 and response.url.startswith(expected), (role, url)
+    dispute.refresh_from_db()
+    assert dispute.comment == ("By member." if role == "member" else "Ours.")

@@ -103,7 +103,7 @@ def _record_decision(request, version, review):
         if verdict in Verdict.values:
             if verdict == Verdict.DISMISSED and not reason:
                 raise WorkspaceError(
-                    f"Give a reason for dismissing finding {finding.position + 1}."
+                    f"Give a reason for dismissing finding {selectors.finding_number(finding)}."
                 )
             verdicts[finding.pk] = (verdict, reason)
     return review_flow.decision_record(

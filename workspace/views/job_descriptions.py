@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from workspace import permissions, selectors, services
+from workspace.checking import check_text
 from workspace.forms import JobDescriptionForm, SubmissionForm
+from workspace.report import quick_report, report_of_review
 from workspace.views.common import bound, found, limit_checks, refused, require
 
 
@@ -48,6 +50,8 @@ def job_description(request, pk):
 @verified_email_required
 @limit_checks
 def job_description_revise(request, pk):
+    """Edit the text beside its findings; "Check again" checks the edit without saving,
+    the submit button saves it as a new version."""
     job_description = found(selectors.job_description_for(request.user, pk))
     require(permissions.may_dispute(request.user, job_description.organization))
     try:
@@ -55,12 +59,21 @@ def job_description_revise(request, pk):
     except services.WorkspaceError as error:
         return refused(request, error, job_description)
     latest = job_description.versions.order_by("-number").first()
-    initial = {"text": latest.text} if latest else {}
-    form = SubmissionForm(*bound(request), request=request, initial=initial)
+    form = SubmissionForm(*bound(request), request=request, initial={"text": latest.text})
+    context = {"form": form, "job_description": job_description,
+               "organization": job_description.organization, "latest": latest}
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        if "check" in request.POST:
+            if form.original_filename:  # the file's text goes into the box, to edit on
+                data = request.POST.copy()
+                data["text"] = text
+                context["form"] = SubmissionForm(data, request=request)
+            context.update(quick_report(text, check_text(text)), checked_now=True)
+            return render(request, "workspace/revise.html", context)
         try:
             version = services.version_submit(
-                job_description=job_description, text=form.cleaned_data["text"],
+                job_description=job_description, text=text,
                 original_filename=form.original_filename, user=request.user,
                 submission_token=form.cleaned_data["submission_token"],
             )
@@ -68,10 +81,10 @@ def job_description_revise(request, pk):
             return refused(request, error, job_description)
         messages.success(request, f"Version {version.number} was checked.")
         return redirect(version)
-    return render(request, "workspace/revise.html", {
-        "form": form, "job_description": job_description,
-        "organization": job_description.organization,
-    })
+    review = selectors.latest_review(latest)
+    if review:
+        context.update(report_of_review(latest, review))
+    return render(request, "workspace/revise.html", context)
 
 
 @require_POST

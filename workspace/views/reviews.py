@@ -4,7 +4,6 @@ from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -13,8 +12,8 @@ from workspace.checking import task_titles
 from workspace.compare import classify_findings, text_diff
 from workspace.forms import DisputeForm
 from workspace.models import CuratorRead
-from workspace.report import FINDINGS_LISTED, review_report, task_title
-from workspace.report_cache import report_body
+from workspace.report import FINDINGS_LISTED, changes_since_previous, review_report, task_title
+from workspace.report_cache import add_finding_notice, report_body
 from workspace.views.common import found, limit_checks, note_curator_read, refused, require
 
 
@@ -23,6 +22,7 @@ def _render_review(request, version, review, template="workspace/report.html", *
     context = review_report(version, review, request.user, body=False)
     if review:
         context["report_body"] = report_body(request, context, dispute_forms=dispute_forms)
+        context["changes"] = changes_since_previous(version, review)
     context["other_reviews"] = version.reviews.latest_first().only(
         "pk", "created_at", "ruleset_version", "version_id"
     )
@@ -124,20 +124,51 @@ def compare(request, pk):
 @verified_email_required
 def finding_dispute(request, pk):
     finding = found(selectors.finding_for(request.user, pk))
-    version = finding.review.version
-    require(permissions.may_dispute(request.user, version.job_description.organization))
+    require(permissions.may_dispute(request.user, finding.review.version.job_description.organization))
+    return _dispute_saved(request, finding, lambda comment: services.finding_dispute(
+        finding=finding, user=request.user, comment=comment
+    ), "Your disagreement was recorded; curators will see it.")
+
+
+@require_POST
+@verified_email_required
+def dispute_change(request, pk):
+    """Edit or withdraw one's own disagreement."""
+    dispute = found(selectors.own_dispute_for(request.user, pk))
+    finding = dispute.finding
+    require(permissions.may_dispute(request.user, finding.review.version.job_description.organization))
+    if request.POST.get("action") == "withdraw":
+        services.dispute_withdraw(dispute=dispute)
+        add_finding_notice(request, finding, "Your disagreement was withdrawn.")
+        return _back_to_finding(request, finding)
+    return _dispute_saved(request, finding, lambda comment: services.dispute_edit(
+        dispute=dispute, comment=comment
+    ), "Your disagreement was updated; curators will see the new wording.")
+
+
+def _dispute_saved(request, finding, save, done: str):
     form = DisputeForm(request.POST)
     try:
         if not form.is_valid():
             raise services.WorkspaceError(" ".join(form.errors["comment"]))
-        services.finding_dispute(
-            finding=finding, user=request.user, comment=form.cleaned_data["comment"]
-        )
+        save(form.cleaned_data["comment"])
     except services.WorkspaceError as error:
-        messages.error(request, error.message)
+        add_finding_notice(request, finding, error.message, messages.ERROR)
     else:
-        messages.success(request, "Your disagreement was recorded; curators will see it.")
-    return redirect(reverse("workspace:review", args=[finding.review_id]) + f"#finding-{finding.position + 1}")
+        add_finding_notice(request, finding, done)
+    return _back_to_finding(request, finding)
+
+
+def _back_to_finding(request, finding):
+    """Back to the page the form was on (the version's page or the review's), at the finding."""
+    review = finding.review
+    pages = {review.get_absolute_url()}
+    if selectors.latest_review(review.version).pk == review.pk:
+        pages.add(review.version.get_absolute_url())
+    page = request.POST.get("return_to")
+    if page not in pages:
+        page = review.get_absolute_url()
+    return redirect(f"{page}#finding-{selectors.finding_number(finding)}")
 
 
 @require_POST
