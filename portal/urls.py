@@ -22,6 +22,8 @@ urlpatterns = [
     path("check/", quick_check, name="quick_check"),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    *(path(f"{slug}/", views.site_page, {"slug": slug}, name=f"site_{slug}")
+      for slug in views.SITE_PAGES),
 ]
 
 handler400 = "portal.views.bad_request"

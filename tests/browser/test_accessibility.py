@@ -116,6 +116,8 @@ PAGE_TYPES = {
     "search-results": PageType(lambda s: "/search/?q=payee", expect_heading="Search the portal"),
     "quick-check-results": PageType(steps=lambda p, s: submit_quick_check(p)),
     "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
+    "site-page": PageType(lambda s: "/privacy/", expect_heading="Privacy"),
+    "site-page-sources": PageType(lambda s: "/about/", expect_heading="About the portal"),
     "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
     "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
     "password-reset": PageType(lambda s: "/accounts/password/reset/"),

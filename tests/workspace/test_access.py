@@ -154,3 +154,20 @@ def test_organization_comes_from_membership_not_from_the_form(client, submission
     )
     assert response.status_code == 404
     assert not organization.job_descriptions.filter(title="Injected").exists()
+
+
+# The site's own pages (about, privacy...) are public: the same page for everyone.
+SITE_PAGE_URLS = ["/about/", "/help/", "/privacy/", "/accessibility/", "/contact/"]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "member", "admin", "curator"])
+def test_site_pages_answer_everyone(signed_in, client, role):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed", stdout=StringIO())
+    if role != "anonymous":
+        signed_in(role)
+    for url in SITE_PAGE_URLS:
+        assert client.get(url).status_code == 200, (role, url)
