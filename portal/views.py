@@ -5,7 +5,6 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-
 from portal.models import SitePage
 from standards.models import SourceDocument
 from toolkit.rendering import render_markdown
