@@ -11,6 +11,8 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 import docx
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from docx.enum.text import WD_COLOR_INDEX
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
@@ -29,7 +31,7 @@ def report_heading(report: dict) -> list[tuple[str, str]]:
         ("Organization", single_line(version.job_description.organization.name)),
         ("Job description", single_line(version.job_description.title)),
         ("Version", str(version.number)),
-        ("Date checked", report["review"].created_at.strftime("%d %B %Y")),
+        ("Date checked", date_format(localtime(report["review"].created_at))),
         ("Ruleset version", report["review"].ruleset_version),
     ]
 
