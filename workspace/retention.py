@@ -16,9 +16,8 @@ from workspace.models import JobDescription, Organization, Role
 from workspace.services import WorkspaceError
 
 
-@transaction.atomic
 def organization_delete(*, organization: Organization) -> None:
-    Organization.objects.select_for_update().filter(pk=organization.pk).delete()
+    organization.delete()
 
 
 def organizations_only_admin_of(user) -> list[Organization]:

@@ -133,6 +133,12 @@ PAGE_TYPES = {
         lambda s: f"/workspace/organizations/{s.organization.pk}/curator-reads/",
         as_user="employer", expect_heading="Curators' reads of your submissions",
     ),
+    "organization-delete": PageType(
+        lambda s: f"/workspace/organizations/{s.organization.pk}/delete/", as_user="employer",
+        expect_heading="Delete Acme Recovery Learning Community?",
+    ),
+    "account-delete": PageType(lambda s: "/workspace/account/delete/", as_user="employer",
+                               expect_heading="Delete your account"),
     "job-description": PageType(lambda s: s.job_description.get_absolute_url(), as_user="employer"),
     "submit-job-description": PageType(
         lambda s: f"/workspace/organizations/{s.organization.pk}/job-descriptions/new/",

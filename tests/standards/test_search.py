@@ -136,7 +136,9 @@ def test_payee_returns_the_payee_task_before_pages_that_only_mention_payees(whol
 def test_pay_finds_the_pay_standard_before_the_payee_task(whole_site_seeded):
     urls = urls_of("pay")
     assert urls[0] == "/standards/role/pay/"
-    assert urls.index(PAYEE_URL) > urls.index("/toolkit/documents/pay-and-the-career-ladder/")
+    # The word-by-word fallback finds "pay" inside "payee"; PostgreSQL's stemmer does not.
+    if PAYEE_URL in urls:
+        assert urls.index(PAYEE_URL) > urls.index("/toolkit/documents/pay-and-the-career-ladder/")
 
 
 def test_a_title_match_outranks_a_higher_text_rank_and_standards_come_before_resources():
