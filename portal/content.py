@@ -5,6 +5,9 @@ Apps use `PublishedContent` as the base of their content models, `upsert_seeded`
 in their `seed.run()` and `CuratedAdmin` in their admin.
 """
 
+import tomllib
+from pathlib import Path
+
 from django.contrib import admin
 from django.db import models
 from django.urls import NoReverseMatch
@@ -48,6 +51,12 @@ class PublishedContent(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+
+def read_front_matter(path: Path) -> dict:
+    """A Markdown file with TOML front matter between `+++` lines: its fields and its body."""
+    _, front_matter, body = path.read_text("utf-8").split("+++\n", 2)
+    return {**tomllib.loads(front_matter), "body": body}
 
 
 def upsert_seeded(model, lookup: dict, values: dict):

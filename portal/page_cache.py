@@ -13,8 +13,10 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 
+from portal.views import SITE_PAGES
+
 REVISION_KEY = "public-content-revision"
-CACHEABLE_PREFIXES = ("/standards/", "/toolkit/", "/search/")
+CACHEABLE_PREFIXES = ("/standards/", "/toolkit/", "/search/", *(f"/{slug}/" for slug in SITE_PAGES))
 UNCACHEABLE_PREFIXES = ("/standards/rules/",)
 
 

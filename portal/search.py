@@ -8,6 +8,7 @@ word-by-word match elsewhere (SQLite in development and tests).
 
 import re
 from dataclasses import dataclass
+from enum import IntEnum
 from importlib import import_module
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -27,24 +28,50 @@ WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2}
 OPERATORS = {"or", "and", "not"}
 
 
+class Tier(IntEnum):
+    """What a hit is, in the order results list it when their titles match equally:
+    the standards the portal states, then its own guides, then resources it points to."""
+
+    STANDARD = 0
+    GUIDE = 1
+    RESOURCE = 2
+
+
 @dataclass
 class SearchHit:
     title: str
     url: str
     snippet: str  # safe HTML: escaped text with <mark> around the query's words
     kind: str
-    rank: float
+    rank: float  # the database's text rank, which only orders hits of one title match and tier
+    tier: Tier = Tier.STANDARD
+    slug: str = ""
+
+
+def title_words_matched(hit: SearchHit, terms: list[str]) -> int:
+    """How many of the query's words are whole words (or their plural) of the hit's title
+    or slug: "payee" names the payee task, while "pay" does not name it."""
+    words = set(re.findall(r"[a-z0-9]+", f"{hit.title} {hit.slug}".lower()))
+    return sum(1 for term in terms if words & {term, term + "s", term + "es"})
+
+
+def ordered(hits: list[SearchHit], terms: list[str]) -> list[SearchHit]:
+    """Best first: the hit whose title names more of the words, then standards before the
+    toolkit's guides before external resources, then the text rank."""
+    return sorted(
+        hits, key=lambda hit: (-title_words_matched(hit, terms), hit.tier, -hit.rank, hit.title)
+    )
 
 
 def search(query: str, user) -> list[SearchHit]:
     query = query.strip()[:MAX_QUERY_LENGTH]
-    if not query_terms(query):
+    terms = query_terms(query)
+    if not terms:
         return []
     hits = []
     for provider in providers():
         hits.extend(provider(query, user))
-    hits.sort(key=lambda hit: (-hit.rank, hit.title))
-    return hits[:MAX_HITS]
+    return ordered(hits, terms)[:MAX_HITS]
 
 
 def providers():

@@ -150,6 +150,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
+# One date format site-wide: portal/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -204,6 +206,15 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# The site's own pages (about, privacy, contact...): where people write to. Empty means
+# the pages say contact details are not yet published; never a made-up address.
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "").strip()
+
+# Archived job descriptions (all their versions and reviews) are deleted this many days
+# after they were archived, by `manage.py purge_archived` (run it daily); the privacy
+# page states the figure.
+ARCHIVED_RETENTION_DAYS = int(os.environ.get("ARCHIVED_RETENTION_DAYS", "365"))
 
 # --- Security ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

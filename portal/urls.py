@@ -23,6 +23,8 @@ urlpatterns = [
     path("check/export/", quick_check_export, name="quick_check_export"),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
+    *(path(f"{slug}/", views.site_page, {"slug": slug}, name=f"site_{slug}")
+      for slug in views.SITE_PAGES),
 ]
 
 handler400 = "portal.views.bad_request"

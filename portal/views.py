@@ -2,12 +2,38 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
+
+from portal.models import SitePage
+from standards.models import SourceDocument
+from toolkit.rendering import render_markdown
+
+# The site's own pages, linked from every page's footer, and what each adds to its
+# curated text from the settings and the database, so that no figure is typed twice.
+SITE_PAGES = {
+    "about": "portal/pages/_sources.html",
+    "privacy": "portal/pages/_retention.html",
+    "accessibility": "portal/pages/_contact.html",
+    "contact": "portal/pages/_contact.html",
+    "help": None,
+}
 
 
 def home(request):
     return render(request, "portal/home.html")
+
+
+def site_page(request, slug):
+    page = get_object_or_404(SitePage.objects.visible_to(request.user), slug=slug)
+    return render(request, "portal/site_page.html", {
+        "page": page,
+        "body": render_markdown(page.body),
+        "facts": SITE_PAGES[slug],
+        "contact_email": settings.PORTAL_CONTACT_EMAIL,
+        "retention_days": settings.ARCHIVED_RETENTION_DAYS,
+        "sources": SourceDocument.objects.order_by("publisher", "year", "title"),  # lazy
+    })
 
 
 @never_cache

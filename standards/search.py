@@ -67,4 +67,5 @@ def _hit(title, record, text, query, kind, rank) -> SearchHit:
         snippet=snippet(text, query),
         kind=kind,
         rank=rank,
+        slug=getattr(record, "slug", ""),
     )

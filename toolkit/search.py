@@ -1,6 +1,6 @@
 """Toolkit documents in the site search: published documents only, ranked, with snippets."""
 
-from portal.search import SearchHit, ranked, snippet
+from portal.search import SearchHit, Tier, ranked, snippet
 from toolkit.models import Document
 from toolkit.rendering import plain_text
 
@@ -19,6 +19,8 @@ def search(query: str, user) -> list[SearchHit]:
             snippet=snippet(f"{document.summary} {plain_text(document.body)}", query),
             kind=f"Toolkit {document.get_kind_display().lower()}",
             rank=rank,
+            tier=Tier.RESOURCE if document.kind == Document.Kind.RESOURCE else Tier.GUIDE,
+            slug=document.slug,
         )
         for document, rank in ranked(documents, WEIGHTED_FIELDS, query)
     ]

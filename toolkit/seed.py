@@ -9,7 +9,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-from portal.content import Status, upsert_seeded
+from portal.content import Status, read_front_matter, upsert_seeded
 from standards.models import ProhibitedTask
 from toolkit.models import Audience, Document, Topic
 
@@ -27,18 +27,13 @@ def run(stdout):
         values = {"name": topic["name"], "description": topic["description"], "order": order}
         outcomes[upsert_seeded(Topic, {"slug": topic["slug"]}, values)[1]] += 1
 
-    entries = [read_document(path) for path in sorted((CONTENT / "documents").glob("*.md"))]
+    entries = [read_front_matter(path) for path in sorted((CONTENT / "documents").glob("*.md"))]
     entries += tomllib.loads((CONTENT / "resources.toml").read_text("utf-8"))["resource"]
     for entry in entries:
         outcomes[seed_document(entry)] += 1
     stdout.write(
         "Toolkit: " + ", ".join(f"{count} {what}" for what, count in sorted(outcomes.items()))
     )
-
-
-def read_document(path: Path) -> dict:
-    _, front_matter, body = path.read_text("utf-8").split("+++\n", 2)
-    return {**tomllib.loads(front_matter), "body": body}
 
 
 def seed_document(entry: dict) -> str:

@@ -13,8 +13,8 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 import docx
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
+from django.utils.timezone import localdate, localtime
 from docx.enum.text import WD_COLOR_INDEX
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
@@ -25,7 +25,6 @@ from jdcheck.text import normalise_text, single_line
 from standards.citations import citation
 
 AUTHOR = "CPS Standards Portal"
-DATE_FORMAT = "j F Y"  # as the print view's template writes dates
 
 
 def report_title(report: dict) -> str:
@@ -38,14 +37,14 @@ def report_heading(report: dict) -> list[tuple[str, str]]:
     organization or version (nothing of it is stored)."""
     review = report.get("review")
     if review is None:
-        return [("Date checked", date_format(timezone.localdate(), DATE_FORMAT)),
+        return [("Date checked", date_format(localdate())),
                 ("Ruleset version", report["ruleset_version"])]
     version = report["version"]
     return [
         ("Organization", single_line(version.job_description.organization.name)),
         ("Job description", single_line(version.job_description.title)),
         ("Version", str(version.number)),
-        ("Date checked", date_format(timezone.localtime(review.created_at), DATE_FORMAT)),
+        ("Date checked", date_format(localtime(review.created_at))),
         ("Ruleset version", review.ruleset_version),
     ]
 

@@ -120,3 +120,22 @@ class RoleForm(forms.Form):
 class DisputeForm(forms.Form):
     comment = TextField(label="Why does this duty fit the peer role?", required=False,
                         max_length=MAX_COMMENT_CHARS)
+
+
+class OrganizationDeleteForm(forms.Form):
+    """Deleting cannot be undone: the admin types the organization's name to confirm."""
+
+    name = forms.CharField(label="Type the organization's name to confirm", max_length=200)
+
+    def __init__(self, *args, organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organization = organization
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if " ".join(name.split()).casefold() != " ".join(self.organization.name.split()).casefold():
+            raise forms.ValidationError(
+                f"That is not the organization's name. Type “{self.organization.name}” "
+                "exactly to delete it, or go back to keep it."
+            )
+        return name

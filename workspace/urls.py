@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workspace.views import curation, job_descriptions, organizations, reviews
+from workspace.views import account, curation, job_descriptions, organizations, reviews
 
 app_name = "workspace"
 urlpatterns = [
@@ -33,4 +33,9 @@ urlpatterns = [
     path("curation/", curation.queue, name="curation_queue"),
     path("curation/versions/<int:pk>/", curation.decide, name="curation_decide"),
     path("curation/disputes/", curation.disputes, name="curation_disputes"),
+    path("organizations/<int:pk>/export.zip", organizations.organization_export,
+         name="organization_export"),
+    path("organizations/<int:pk>/delete/", organizations.organization_delete,
+         name="organization_delete"),
+    path("account/delete/", account.account_delete, name="account_delete"),
 ]

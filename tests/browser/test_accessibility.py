@@ -138,6 +138,8 @@ PAGE_TYPES = {
     "quick-check-print": PageType(steps=lambda p, s: open_quick_check_print(p),
                                   expect_heading="Quick check of a job description"),
     "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
+    "site-page": PageType(lambda s: "/privacy/", expect_heading="Privacy"),
+    "site-page-sources": PageType(lambda s: "/about/", expect_heading="About the portal"),
     "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
     "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
     "password-reset": PageType(lambda s: "/accounts/password/reset/"),
@@ -153,6 +155,12 @@ PAGE_TYPES = {
         lambda s: f"/workspace/organizations/{s.organization.pk}/curator-reads/",
         as_user="employer", expect_heading="Curators' reads of your submissions",
     ),
+    "organization-delete": PageType(
+        lambda s: f"/workspace/organizations/{s.organization.pk}/delete/", as_user="employer",
+        expect_heading="Delete Acme Recovery Learning Community?",
+    ),
+    "account-delete": PageType(lambda s: "/workspace/account/delete/", as_user="employer",
+                               expect_heading="Delete your account"),
     "job-description": PageType(lambda s: s.job_description.get_absolute_url(), as_user="employer"),
     "submit-job-description": PageType(
         lambda s: f"/workspace/organizations/{s.organization.pk}/job-descriptions/new/",

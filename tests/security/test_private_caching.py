@@ -39,6 +39,8 @@ def private_pages(organization, submission, revision, member_user):
         "finding_dispute": ("post", [finding.pk]), "dispute_change": ("post", [dispute.pk]),
         "curation_queue": ("get", []), "curation_decide": ("get", version),
         "curation_disputes": ("get", []),
+        "organization_export": ("get", org), "organization_delete": ("get", org),
+        "account_delete": ("get", []),
     }
     urls = {f"{app_name}:{name}": (method, reverse(f"{app_name}:{name}", args=args))
             for name, (method, args) in pages.items()}
@@ -66,8 +68,11 @@ def test_every_private_url_is_never_stored(client, private_pages, admin_user, cu
 
 def test_the_exports_themselves_are_never_stored(client, submission, admin_user):
     sign_in(client, admin_user, second_factor=False)
-    for name in ("workspace:version_pdf", "workspace:version_docx"):
-        response = client.get(reverse(name, args=[submission.pk]))
+    organization = submission.job_description.organization
+    for name, pk in [("workspace:version_pdf", submission.pk),
+                     ("workspace:version_docx", submission.pk),
+                     ("workspace:organization_export", organization.pk)]:
+        response = client.get(reverse(name, args=[pk]))
         assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
         assert response["Cache-Control"] == "private, no-store"
 

@@ -96,3 +96,64 @@ def test_full_text_search_can_use_the_gin_index(seeded):
         document=SearchQuery("payee", search_type="websearch", config="english")
     )
     assert "std_prohibitedtask_fts" in matching.explain()
+
+
+@pytest.fixture
+def whole_site_seeded(db):
+    """Standards and toolkit, as `manage.py seed` loads them."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed", stdout=StringIO())
+
+
+def urls_of(query):
+    return [hit.url for hit in search(query, AnonymousUser())]
+
+
+def test_a_standard_ranks_above_an_external_resource_with_the_same_word_in_its_title(
+    whole_site_seeded,
+):
+    for query, standard, resource in [
+        ("supervision", "/standards/role/supervision/",
+         "/toolkit/documents/enhancing-the-peer-provider-workforce/"),
+        ("ethics", "/standards/role/code-of-ethics/",
+         "/toolkit/documents/massachusetts-cps-code-of-ethics-kiva-centers/"),
+    ]:
+        urls = urls_of(query)
+        assert urls[0] == standard, (query, urls[:3])
+        assert urls.index(resource) > urls.index(standard), query
+
+
+def test_payee_returns_the_payee_task_before_pages_that_only_mention_payees(whole_site_seeded):
+    urls = urls_of("payee")
+    assert urls[0] == PAYEE_URL
+    mentions = [url for url in urls if "clerical" in url or "custodial" in url]
+    assert mentions and all(urls.index(url) > 0 for url in mentions)
+
+
+def test_pay_finds_the_pay_standard_before_the_payee_task(whole_site_seeded):
+    urls = urls_of("pay")
+    assert urls[0] == "/standards/role/pay/"
+    # The word-by-word fallback finds "pay" inside "payee"; PostgreSQL's stemmer does not.
+    if PAYEE_URL in urls:
+        assert urls.index(PAYEE_URL) > urls.index("/toolkit/documents/pay-and-the-career-ladder/")
+
+
+def test_a_title_match_outranks_a_higher_text_rank_and_standards_come_before_resources():
+    """PostgreSQL's text rank grows with repeats in the body; the title still decides."""
+    from portal.search import SearchHit, Tier, ordered
+
+    def hit(title, rank, tier=Tier.STANDARD):
+        return SearchHit(title=title, url=title, snippet="", kind="", rank=rank, tier=tier)
+
+    hits = [
+        hit("Clerical duties", 0.9),  # says "payee" many times in its body
+        hit("Representative payee programs", 0.99, Tier.RESOURCE),
+        hit("Representative payee", 0.3),
+        hit("Payee guide", 0.5, Tier.GUIDE),
+    ]
+    assert [h.title for h in ordered(hits, ["payee"])] == [
+        "Representative payee", "Payee guide", "Representative payee programs", "Clerical duties",
+    ]

@@ -97,6 +97,8 @@ def private_urls(submission, revision):
         "members": reverse("workspace:members", args=[organization.pk]),
         "create": reverse("workspace:job_description_create", args=[organization.pk]),
         "curator_reads": reverse("workspace:curator_reads", args=[organization.pk]),
+        "export": reverse("workspace:organization_export", args=[organization.pk]),
+        "delete_organization": reverse("workspace:organization_delete", args=[organization.pk]),
         "job_description": reverse("workspace:job_description", args=[job_description.pk]),
         "revise": reverse("workspace:job_description_revise", args=[job_description.pk]),
         "compare": reverse("workspace:compare", args=[job_description.pk]),

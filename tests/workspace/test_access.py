@@ -23,7 +23,7 @@ ORGANIZATION_READS = {
     "organization", "job_description", "compare", "version", "review", "print", "pdf", "docx",
 }
 MEMBER_PAGES = {"members", "create", "revise"}
-ADMIN_PAGES = {"curator_reads"}
+ADMIN_PAGES = {"curator_reads", "export", "delete_organization"}
 CURATOR_PAGES = {"curation_queue", "curation_decide", "curation_disputes", "rules"}
 PREVIEWS = {"draft_preview"}
 EVERY_PAGE = ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES | CURATOR_PAGES | PREVIEWS
@@ -181,3 +181,33 @@ def test_dispute_posts_matrix(client, signed_in, submission, member_user, role):
             assert response.status_code == 302 and response.url.startswith(expected), (role, url)
     dispute.refresh_from_db()
     assert dispute.comment == ("By member." if role == "member" else "Ours.")
+
+
+# The site's own pages (about, privacy...) are public: the same page for everyone.
+SITE_PAGE_URLS = ["/about/", "/help/", "/privacy/", "/accessibility/", "/contact/"]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "outsider", "member", "admin", "curator"])
+def test_site_pages_answer_everyone(signed_in, client, role):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed", stdout=StringIO())
+    if role != "anonymous":
+        signed_in(role)
+    for url in SITE_PAGE_URLS:
+        assert client.get(url).status_code == 200, (role, url)
+
+
+@pytest.mark.parametrize("role", ["outsider", "member", "admin", "curator"])
+def test_everyone_signed_in_reaches_the_page_that_deletes_their_own_account(signed_in, role):
+    client = signed_in(role)
+    response = client.get(reverse("workspace:account_delete"))
+    assert response.status_code == 200, role
+    assert "Delete your account" in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in_to_delete_an_account(client):
+    response = client.get(reverse("workspace:account_delete"))
+    assert response.status_code == 302 and response.url.startswith(LOGIN)

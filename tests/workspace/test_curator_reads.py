@@ -74,7 +74,7 @@ def test_the_organizations_admins_see_who_read_what_and_when(
     assert "PDF export" in page and "Comparison of versions" in page
     assert "Residential Peer Specialist, version 2</a> (with version 1)" in page
     assert "Residential Peer Specialist, version 1</a>" in page
-    assert timezone.localtime(CuratorRead.objects.first().read_at).strftime("%-d %b %Y") in page
+    assert timezone.localtime(CuratorRead.objects.first().read_at).strftime("%-d %B %Y, %H:%M") in page
 
 
 def test_only_the_organizations_admins_see_the_reads(

@@ -8,6 +8,8 @@ import pypdf
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from tests.conftest import sign_in
 from tests.workspace.conftest import SAMPLE_JD
@@ -91,7 +93,7 @@ def test_print_view_and_pdf_carry_the_required_fields(client, submission, admin_
     client.force_login(admin_user)
     review = submission.reviews.get()
     expected = ["Acme Recovery", "Residential Peer Specialist", review.ruleset_version,
-                review.created_at.strftime("%Y") ]
+                date_format(localtime(review.created_at))]  # the site's one date format
     page = client.get(reverse("workspace:version_print", args=[submission.pk])).content.decode()
     for field in expected + ["Version</dt><dd>1"]:
         assert field in page

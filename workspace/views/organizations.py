@@ -1,16 +1,19 @@
 """Organizations, their members and invitations, and the curator log for admins."""
 
 from allauth.account.decorators import reauthentication_required, verified_email_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from standards.services import peer_fte_needed
-from workspace import permissions, selectors, services
-from workspace.forms import InvitationForm, OrganizationForm, RoleForm
+from workspace import data_export, permissions, retention, selectors, services
+from workspace.forms import InvitationForm, OrganizationDeleteForm, OrganizationForm, RoleForm
 from workspace.views.common import ACTIVE_ORGANIZATION, found, require
 
 
@@ -52,6 +55,7 @@ def organization(request, pk):
         "job_descriptions": selectors.job_descriptions_with_status(organization),
         "archived": selectors.job_descriptions_with_status(organization, archived=True),
         "ratio": ratio,
+        "retention_days": settings.ARCHIVED_RETENTION_DAYS,
         "other_memberships": [
             m for m in selectors.memberships_of(request.user) if m.organization_id != pk
         ],
@@ -166,4 +170,39 @@ def curator_reads(request, pk):
     )
     return render(request, "workspace/curator_reads.html", {
         "organization": organization, "page": page,
+    })
+
+
+@verified_email_required
+def organization_export(request, pk):
+    """For the organization's admins: all of its data as a zip of JSON and PDF reports."""
+    organization = found(selectors.organization_for(request.user, pk))
+    require(permissions.may_manage(request.user, organization))
+    response = HttpResponse(
+        data_export.organization_archive(organization, request.user),
+        content_type="application/zip",
+    )
+    filename = f"{slugify(organization.name)[:60] or 'organization'}-data.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@verified_email_required
+@reauthentication_required(allow_get=True)  # the confirmation page; deleting asks again
+def organization_delete(request, pk):
+    """For the organization's admins: a confirmation page, then everything goes."""
+    organization = found(selectors.organization_for(request.user, pk))
+    require(permissions.may_manage(request.user, organization))
+    form = OrganizationDeleteForm(request.POST or None, organization=organization)
+    if request.method == "POST" and form.is_valid():
+        name = organization.name
+        retention.organization_delete(organization=organization)
+        request.session.pop(ACTIVE_ORGANIZATION, None)
+        messages.success(request, f"{name} and all of its job descriptions were deleted.")
+        return redirect("workspace:index")
+    return render(request, "workspace/organization_delete.html", {
+        "organization": organization,
+        "form": form,
+        "job_description_count": organization.job_descriptions.count(),
+        "member_count": organization.memberships.count(),
     })
