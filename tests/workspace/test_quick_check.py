@@ -54,3 +54,24 @@ def test_quick_check_is_rate_limited_per_client(client):
     assert statuses == [200, 200, 429]
     page = client.post(URL, {"text": "x"}).content.decode()
     assert "wait a minute" in page
+
+
+def test_the_result_comes_before_the_echoed_description_and_takes_the_focus(client):
+    page = client.post(URL, {"text": SAMPLE_JD}).content.decode()
+    heading = page.index('id="result-heading"')
+    assert 'tabindex="-1" autofocus' in page[heading:heading + 120]
+    summary = page.index('class="summary-line"')
+    findings = page.index('id="findings-heading"')
+    marked_text = page.index('id="text-heading"')
+    form = page.index("<textarea")
+    assert heading < summary < findings < marked_text < form
+
+
+@override_settings(QUICK_CHECK_RATE_LIMIT="1/m")
+def test_the_rate_limit_message_keeps_the_pasted_text(client):
+    client.post(URL, {"text": "Share lived experience."})
+    response = client.post(URL, {"text": "Unique pasted duty 5d1c: drive the van."})
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "Please wait a minute and try again: your text is still in the form" in page
+    assert "\nUnique pasted duty 5d1c: drive the van.</textarea>" in page
