@@ -5,9 +5,12 @@ Every workspace view fetches objects through them, so a non-member gets a 404
 for another organization's objects, never a 403 that confirms they exist.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.roles import is_curator
 
@@ -84,6 +87,9 @@ class Organization(models.Model):
         return reverse("workspace:organization", args=[self.pk])
 
 
+INVITATION_MAX_AGE = 60 * 60 * 24 * 7  # an invitation's link works for a week after sending
+
+
 class Role(models.TextChoices):
     ADMIN = "admin", "Admin"
     MEMBER = "member", "Member"
@@ -113,8 +119,19 @@ class Membership(models.Model):
         return self.role == Role.ADMIN
 
 
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Not yet accepted, declined or withdrawn (possibly expired)."""
+        return self.filter(
+            accepted_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True
+        )
+
+
 class Invitation(models.Model):
-    """An emailed invitation; the link carries a signed, expiring token for its id."""
+    """An emailed invitation; the link carries a signed, expiring token for its id and key.
+
+    Sending it again gives it a new key, so only the latest email's link works.
+    """
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="invitations"
@@ -125,17 +142,31 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    key = models.CharField(max_length=32, blank=True, editable=False)
+    sent_at = models.DateTimeField(default=timezone.now, help_text="When it was last emailed.")
     accepted_at = models.DateTimeField(null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
     )
+    declined_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self):
         return f"Invitation of {self.email} to {self.organization}"
+
+    @property
+    def expires_at(self):
+        return self.sent_at + timedelta(seconds=INVITATION_MAX_AGE)
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
 
 
 class JobDescriptionQuerySet(MemberScopedQuerySet):
