@@ -116,8 +116,8 @@ PAGE_TYPES = {
     "search-results": PageType(lambda s: "/search/?q=payee", expect_heading="Search the portal"),
     "quick-check-results": PageType(steps=lambda p, s: submit_quick_check(p)),
     "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
-    "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
-    "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
+    "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign in"),
+    "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Create an account"),
     "password-reset": PageType(lambda s: "/accounts/password/reset/"),
     "account-email": PageType(lambda s: "/accounts/email/", as_user="employer"),
     "workspace-dashboard": PageType(
