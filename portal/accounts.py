@@ -1,6 +1,7 @@
 """How allauth fits the portal: people named by email, the site's own name in emails,
 and where a sign-in lands."""
 
+from allauth.account import forms as allauth_forms
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
@@ -25,3 +26,10 @@ class AccountAdapter(DefaultAccountAdapter):
         if token:
             return reverse("workspace:invitation_accept", args=[token])
         return super().get_login_redirect_url(request)
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this computer"

@@ -174,6 +174,7 @@ LOGIN_URL = "account_login"
 # opened before signing in: portal.accounts.AccountAdapter).
 LOGIN_REDIRECT_URL = "workspace:index"
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "portal.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
