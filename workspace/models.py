@@ -8,6 +8,7 @@ for another organization's objects, never a 403 that confirms they exist.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -59,16 +60,40 @@ class OrganizationQuerySet(MemberScopedQuerySet):
     organization_path = ""
 
 
+# Bounds on the staffing figures: far above any real organization, so that only a typing
+# error (or a negative) is refused.
+MAX_PEOPLE_SERVED = 100_000
+MAX_PEER_FTE = 1_000
+PEOPLE_SERVED_TOO_FEW = f"Enter a number from 1 to {MAX_PEOPLE_SERVED:,}, or leave it empty."
+
+
 class Organization(models.Model):
     name = models.CharField(max_length=200)
     setting_type = models.CharField(max_length=30, choices=SettingType.choices)
     region = models.CharField("Massachusetts region", max_length=20, choices=Region.choices)
     people_served = models.PositiveIntegerField(
-        null=True, blank=True, help_text="How many people your peer roles serve (optional)."
+        null=True, blank=True,
+        help_text=f"How many people your peer roles serve (optional, 1 to {MAX_PEOPLE_SERVED:,}).",
+        validators=[
+            MinValueValidator(1, PEOPLE_SERVED_TOO_FEW),
+            MaxValueValidator(
+                MAX_PEOPLE_SERVED,
+                f"Enter at most {MAX_PEOPLE_SERVED:,} people served: more than any one "
+                "organization's peer roles serve. Check for a typing error.",
+            ),
+        ],
     )
     peer_fte = models.DecimalField(
         "peer FTE", max_digits=6, decimal_places=2, null=True, blank=True,
-        help_text="Full-time equivalents in peer roles (optional).",
+        help_text=f"Full-time equivalents in peer roles (optional, 0 to {MAX_PEER_FTE:,}; "
+        "e.g. 2.5).",
+        validators=[
+            MinValueValidator(0, "Peer FTE can't be negative: enter 0 or more, or leave it empty."),
+            MaxValueValidator(
+                MAX_PEER_FTE,
+                f"Enter at most {MAX_PEER_FTE:,} peer FTE. Check for a typing error.",
+            ),
+        ],
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

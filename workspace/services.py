@@ -56,6 +56,15 @@ def organization_create(*, user, name, setting_type, region, people_served=None,
     return organization
 
 
+def organization_update(*, organization, name, setting_type, region, people_served=None,
+                        peer_fte=None):
+    """An admin corrects the organization's details (the form has validated them)."""
+    organization.name, organization.setting_type, organization.region = name, setting_type, region
+    organization.people_served, organization.peer_fte = people_served, peer_fte
+    organization.save(update_fields=["name", "setting_type", "region", "people_served", "peer_fte"])
+    return organization
+
+
 def _admin_count(organization) -> int:
     return organization.memberships.filter(role=Role.ADMIN).count()
 

@@ -39,4 +39,5 @@ urlpatterns = [
          invitations.invitation_resend, name="invitation_resend"),
     path("organizations/<int:pk>/invitations/<int:invitation_pk>/withdraw/",
          invitations.invitation_withdraw, name="invitation_withdraw"),
+    path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
 ]

@@ -97,6 +97,8 @@ def private_urls(submission, revision):
         "members": reverse("workspace:members", args=[organization.pk]),
         "create": reverse("workspace:job_description_create", args=[organization.pk]),
         "curator_reads": reverse("workspace:curator_reads", args=[organization.pk]),
+        "organization_edit": reverse("workspace:organization_edit", args=[organization.pk]),
+        "archive": reverse("workspace:job_description_archive", args=[job_description.pk]),
         "job_description": reverse("workspace:job_description", args=[job_description.pk]),
         "revise": reverse("workspace:job_description_revise", args=[job_description.pk]),
         "compare": reverse("workspace:compare", args=[job_description.pk]),

@@ -22,7 +22,7 @@ ORGANIZATION_READS = {
     "organization", "job_description", "compare", "version", "review", "print", "pdf", "docx",
 }
 MEMBER_PAGES = {"members", "create", "revise"}
-ADMIN_PAGES = {"curator_reads"}
+ADMIN_PAGES = {"curator_reads", "organization_edit", "archive"}
 CURATOR_PAGES = {"curation_queue", "curation_decide", "curation_disputes", "rules"}
 PREVIEWS = {"draft_preview"}
 EVERY_PAGE = ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES | CURATOR_PAGES | PREVIEWS
@@ -134,7 +134,10 @@ def test_member_cannot_archive_only_admins_can(client, submission, member_user, 
     client.force_login(member_user)
     assert client.post(url).status_code == 404
     client.force_login(admin_user)
-    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 200  # the confirmation page; nothing archived
+    job_description.refresh_from_db()
+    assert not job_description.is_archived
+    assert client.post(url, {"confirm": "1"}).status_code == 302
     job_description.refresh_from_db()
     assert job_description.is_archived
     # Archived, not deleted: the admin restores it.
@@ -154,3 +157,44 @@ def test_organization_comes_from_membership_not_from_the_form(client, submission
     )
     assert response.status_code == 404
     assert not organization.job_descriptions.filter(title="Injected").exists()
+
+
+# Invitation actions are posts: an admin's resend and withdraw, the invitee's accept and
+# decline. Anyone else gets 404 (the invitation is not theirs to see).
+INVITEE = "invitee@acme.example"
+INVITATION_ACTIONS = {
+    "resend": ("workspace:invitation_resend", "organization"),
+    "withdraw": ("workspace:invitation_withdraw", "organization"),
+    "join": ("workspace:invitation_join", "invitee"),
+    "decline": ("workspace:invitation_decline", "invitee"),
+}
+INVITATION_ANSWERS = {
+    "admin": {"resend": 302, "withdraw": 302, "join": 404, "decline": 404},
+    "invitee": {"resend": 404, "withdraw": 404, "join": 302, "decline": 302},
+    **{role: dict.fromkeys(INVITATION_ACTIONS, 404) for role in ("member", "curator", "outsider")},
+}
+
+
+@pytest.mark.parametrize("action", sorted(INVITATION_ACTIONS))
+@pytest.mark.parametrize("role", sorted(INVITATION_ANSWERS) + ["anonymous"])
+def test_invitation_action_matrix(client, signed_in, organization, admin_user, role, action):
+    from tests.conftest import make_user
+    from workspace.models import Invitation
+
+    invitation = Invitation.objects.create(
+        organization=organization, email=INVITEE, invited_by=admin_user
+    )
+    name, scope = INVITATION_ACTIONS[action]
+    args = [organization.pk, invitation.pk] if scope == "organization" else [invitation.pk]
+    if role == "invitee":
+        client.force_login(make_user(INVITEE))
+    elif role != "anonymous":
+        signed_in(role)
+    response = client.post(reverse(name, args=args))
+    if role == "anonymous":
+        assert response.status_code == 302 and response.url.startswith(LOGIN)
+    else:
+        assert response.status_code == INVITATION_ANSWERS[role][action], (role, action)
+    invitation.refresh_from_db()
+    changed = invitation.withdrawn_at or invitation.declined_at or invitation.accepted_at
+    assert bool(changed) == (response.status_code == 302 and action != "resend" and role != "anonymous")

@@ -41,6 +41,20 @@ def organization_create(request):
 
 
 @verified_email_required
+def organization_edit(request, pk):
+    organization = found(selectors.organization_for(request.user, pk))
+    require(permissions.may_manage(request.user, organization))
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        services.organization_update(organization=organization, **form.cleaned_data)
+        messages.success(request, "The organization's details were saved.")
+        return redirect(organization)
+    return render(request, "workspace/organization_form.html", {
+        "form": form, "organization": organization,
+    })
+
+
+@verified_email_required
 def organization(request, pk):
     organization = found(selectors.organization_for(request.user, pk))
     membership = permissions.membership_of(request.user, organization)
