@@ -172,7 +172,11 @@ MEDIA_URL = "/media/"
 # --- Accounts (django-allauth) ---
 SITE_NAME = "CPS Standards Portal"
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "home"
+# Accounts are for employers: a sign-in lands in the workspace (or on an invitation
+# opened before signing in: portal.accounts.AccountAdapter).
+LOGIN_REDIRECT_URL = "workspace:index"
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"login": "portal.accounts.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

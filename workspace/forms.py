@@ -6,7 +6,13 @@ from django.conf import settings
 from jdcheck.extract import ACCEPTED_EXTENSIONS, ExtractionError, extract_text, too_long_message
 from jdcheck.text import single_line
 from portal.text_input import LineField, TextField
-from workspace.models import Invitation, JobDescription, Organization, Role
+from workspace.models import (
+    PEOPLE_SERVED_TOO_FEW,
+    Invitation,
+    JobDescription,
+    Organization,
+    Role,
+)
 
 UPLOAD_HELP = (
     "A .docx, .pdf or .txt file of at most 5 MB. Leave names and details of people "
@@ -99,11 +105,15 @@ class JobDescriptionForm(SubmissionForm):
 
 
 class OrganizationForm(forms.ModelForm):
+    """The organization's details; the staffing figures' bounds are the model's validators."""
+
     class Meta:
         model = Organization
         fields = ["name", "setting_type", "region", "people_served", "peer_fte"]
         labels = {"name": "Organization name", "setting_type": "Main setting"}
         field_classes = {"name": LineField}
+        # The form's own "not negative" check, in the same words as the model's.
+        error_messages = {"people_served": {"min_value": PEOPLE_SERVED_TOO_FEW}}
 
 
 class InvitationForm(forms.ModelForm):

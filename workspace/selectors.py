@@ -5,13 +5,18 @@ not see it; the view turns None into a 404.
 """
 
 from collections import defaultdict
+from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 
 from workspace.models import (
+    INVITATION_MAX_AGE,
     CuratorRead,
     Finding,
     FindingDispute,
+    Invitation,
     JobDescription,
     JobDescriptionVersion,
     Membership,
@@ -36,6 +41,40 @@ def memberships_of(user):
     return Membership.objects.filter(user=user).select_related("organization").order_by(
         "organization__name"
     )
+
+
+def verified_emails(user) -> list[str]:
+    """The user's verified addresses, lower-cased as invitations store them."""
+    return [
+        email.lower() for email in
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    ]
+
+
+def invitations_for(user):
+    """Open, unexpired invitations to the user's verified addresses, for organizations
+    the user is not already in: what their workspace offers to accept or decline."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    return Invitation.objects.open().filter(
+        email__in=verified_emails(user),
+        sent_at__gt=timezone.now() - timedelta(seconds=INVITATION_MAX_AGE),
+    ).exclude(organization__memberships__user=user).select_related("organization")
+
+
+def invitation_to(user, pk) -> Invitation | None:
+    """An invitation sent to one of the user's verified addresses, whatever became of it
+    (so that accepting twice can say so)."""
+    if not user.is_authenticated:
+        return None
+    return Invitation.objects.select_related("organization").filter(
+        pk=pk, email__in=verified_emails(user)
+    ).first()
+
+
+def open_invitations_of(organization):
+    """The organization's invitations not yet answered (expired ones too), for its admins."""
+    return organization.invitations.open().select_related("invited_by")
 
 
 def job_description_for(user, pk) -> JobDescription | None:

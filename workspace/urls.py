@@ -1,6 +1,13 @@
 from django.urls import path
 
-from workspace.views import account, curation, job_descriptions, organizations, reviews
+from workspace.views import (
+    account,
+    curation,
+    invitations,
+    job_descriptions,
+    organizations,
+    reviews,
+)
 
 app_name = "workspace"
 urlpatterns = [
@@ -15,7 +22,7 @@ urlpatterns = [
     path("organizations/<int:pk>/curator-reads/", organizations.curator_reads, name="curator_reads"),
     path("organizations/<int:pk>/job-descriptions/new/", job_descriptions.job_description_create,
          name="job_description_create"),
-    path("invitations/<str:token>/", organizations.invitation_accept, name="invitation_accept"),
+    path("invitations/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
     path("job-descriptions/<int:pk>/", job_descriptions.job_description, name="job_description"),
     path("job-descriptions/<int:pk>/revise/", job_descriptions.job_description_revise,
          name="job_description_revise"),
@@ -38,4 +45,12 @@ urlpatterns = [
     path("organizations/<int:pk>/delete/", organizations.organization_delete,
          name="organization_delete"),
     path("account/delete/", account.account_delete, name="account_delete"),
+    path("invitations/<int:pk>/accept/", invitations.invitation_join, name="invitation_join"),
+    path("invitations/<int:pk>/decline/", invitations.invitation_decline,
+         name="invitation_decline"),
+    path("organizations/<int:pk>/invitations/<int:invitation_pk>/resend/",
+         invitations.invitation_resend, name="invitation_resend"),
+    path("organizations/<int:pk>/invitations/<int:invitation_pk>/withdraw/",
+         invitations.invitation_withdraw, name="invitation_withdraw"),
+    path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
 ]

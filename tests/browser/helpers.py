@@ -89,10 +89,10 @@ def make_curator(email: str):
 
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     """Fill allauth's sign-in form on the current page (the login page, or one it redirected to)."""
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("^Sign in$", re.IGNORECASE))
     page.get_by_label("Email").fill(email)
     page.get_by_label(re.compile(r"^\s*Password\W*$")).fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def link_in_last_email(to: str, path_fragment: str) -> str:

@@ -66,6 +66,14 @@ def site(seeded, live_server):
     CuratorRead.objects.create(
         version=first, kind=CuratorRead.Kind.PDF, curator=curator, curator_email=curator.email
     )
+    # An invitation from another organization waits in the employer's workspace.
+    other_admin = make_user("admin@harbor.example")
+    harbor = services.organization_create(
+        user=other_admin, name="Harbor Peer Center", setting_type="recovery_center",
+        region="southeast",
+    )
+    services.invitation_create(organization=harbor, email=employer.email, role="member",
+                               invited_by=other_admin, accept_url_for=lambda token: token)
     document = Document.objects.published().order_by("title").first()
     return Site(
         employer, curator, organization, job_description, first, second, document, live_server.url
@@ -140,8 +148,8 @@ PAGE_TYPES = {
     "not-found": PageType(steps=lambda p, s: p.goto("/no-such-page/")),
     "site-page": PageType(lambda s: "/privacy/", expect_heading="Privacy"),
     "site-page-sources": PageType(lambda s: "/about/", expect_heading="About the portal"),
-    "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign In"),
-    "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Sign Up"),
+    "login": PageType(lambda s: "/accounts/login/", expect_heading="Sign in"),
+    "signup": PageType(lambda s: "/accounts/signup/", expect_heading="Create an account"),
     "password-reset": PageType(lambda s: "/accounts/password/reset/"),
     "account-email": PageType(lambda s: "/accounts/email/", as_user="employer"),
     "workspace-dashboard": PageType(
@@ -179,6 +187,15 @@ PAGE_TYPES = {
     "revise-checked": PageType(steps=lambda p, s: check_a_revision(p, s), as_user="employer"),
     "compare": PageType(lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/compare/",
                         as_user="employer", expect_heading="Compare version 1 with version 2"),
+    "workspace-home-with-an-invitation": PageType(
+        lambda s: "/workspace/", as_user="employer", expect_heading="Your workspace"),
+    "organization-edit": PageType(
+        lambda s: f"/workspace/organizations/{s.organization.pk}/edit/", as_user="employer"),
+    "archive-confirm": PageType(
+        lambda s: f"/workspace/job-descriptions/{s.job_description.pk}/archive/",
+        as_user="employer"),
+    "password-change": PageType(lambda s: "/accounts/password/change/", as_user="employer"),
+    "verification-sent": PageType(lambda s: "/accounts/confirm-email/"),
     "curation-queue": PageType(lambda s: "/workspace/curation/", as_user="curator"),
     "curation-decide": PageType(lambda s: f"/workspace/curation/versions/{s.first.pk}/",
                                 as_user="curator"),

@@ -41,6 +41,11 @@ def private_pages(organization, submission, revision, member_user):
         "curation_disputes": ("get", []),
         "organization_export": ("get", org), "organization_delete": ("get", org),
         "account_delete": ("get", []),
+        "organization_edit": ("get", org),
+        "invitation_join": ("post", [invitation.pk]),
+        "invitation_decline": ("post", [invitation.pk]),
+        "invitation_resend": ("post", [organization.pk, invitation.pk]),
+        "invitation_withdraw": ("post", [organization.pk, invitation.pk]),
     }
     urls = {f"{app_name}:{name}": (method, reverse(f"{app_name}:{name}", args=args))
             for name, (method, args) in pages.items()}

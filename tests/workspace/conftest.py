@@ -99,6 +99,8 @@ def private_urls(submission, revision):
         "curator_reads": reverse("workspace:curator_reads", args=[organization.pk]),
         "export": reverse("workspace:organization_export", args=[organization.pk]),
         "delete_organization": reverse("workspace:organization_delete", args=[organization.pk]),
+        "organization_edit": reverse("workspace:organization_edit", args=[organization.pk]),
+        "archive": reverse("workspace:job_description_archive", args=[job_description.pk]),
         "job_description": reverse("workspace:job_description", args=[job_description.pk]),
         "revise": reverse("workspace:job_description_revise", args=[job_description.pk]),
         "compare": reverse("workspace:compare", args=[job_description.pk]),

@@ -23,7 +23,7 @@ ORGANIZATION_READS = {
     "organization", "job_description", "compare", "version", "review", "print", "pdf", "docx",
 }
 MEMBER_PAGES = {"members", "create", "revise"}
-ADMIN_PAGES = {"curator_reads", "export", "delete_organization"}
+ADMIN_PAGES = {"curator_reads", "export", "delete_organization", "organization_edit", "archive"}
 CURATOR_PAGES = {"curation_queue", "curation_decide", "curation_disputes", "rules"}
 PREVIEWS = {"draft_preview"}
 EVERY_PAGE = ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES | CURATOR_PAGES | PREVIEWS
@@ -105,7 +105,7 @@ def test_unverified_user_is_asked_to_verify_and_sees_nothing(client, private_url
         response = client.get(private_urls[page])
         html = response.content.decode()
         assert response.status_code == 200, page
-        assert "Verify Your Email Address" in html or "verify" in html.lower(), page
+        assert "<h1>Confirm your email address</h1>" in html, page
         assert "Acme Recovery" not in html and "Pass medications" not in html, page
 
 
@@ -135,7 +135,10 @@ def test_member_cannot_archive_only_admins_can(client, submission, member_user, 
     client.force_login(member_user)
     assert client.post(url).status_code == 404
     client.force_login(admin_user)
-    assert client.post(url).status_code == 302
+    assert client.post(url).status_code == 200  # the confirmation page; nothing archived
+    job_description.refresh_from_db()
+    assert not job_description.is_archived
+    assert client.post(url, {"confirm": "1"}).status_code == 302
     job_description.refresh_from_db()
     assert job_description.is_archived
     # Archived, not deleted: the admin restores it.
@@ -211,3 +214,44 @@ def test_everyone_signed_in_reaches_the_page_that_deletes_their_own_account(sign
 def test_anonymous_visitors_are_sent_to_sign_in_to_delete_an_account(client):
     response = client.get(reverse("workspace:account_delete"))
     assert response.status_code == 302 and response.url.startswith(LOGIN)
+
+
+# Invitation actions are posts: an admin's resend and withdraw, the invitee's accept and
+# decline. Anyone else gets 404 (the invitation is not theirs to see).
+INVITEE = "invitee@acme.example"
+INVITATION_ACTIONS = {
+    "resend": ("workspace:invitation_resend", "organization"),
+    "withdraw": ("workspace:invitation_withdraw", "organization"),
+    "join": ("workspace:invitation_join", "invitee"),
+    "decline": ("workspace:invitation_decline", "invitee"),
+}
+INVITATION_ANSWERS = {
+    "admin": {"resend": 302, "withdraw": 302, "join": 404, "decline": 404},
+    "invitee": {"resend": 404, "withdraw": 404, "join": 302, "decline": 302},
+    **{role: dict.fromkeys(INVITATION_ACTIONS, 404) for role in ("member", "curator", "outsider")},
+}
+
+
+@pytest.mark.parametrize("action", sorted(INVITATION_ACTIONS))
+@pytest.mark.parametrize("role", sorted(INVITATION_ANSWERS) + ["anonymous"])
+def test_invitation_action_matrix(client, signed_in, organization, admin_user, role, action):
+    from tests.conftest import make_user
+    from workspace.models import Invitation
+
+    invitation = Invitation.objects.create(
+        organization=organization, email=INVITEE, invited_by=admin_user
+    )
+    name, scope = INVITATION_ACTIONS[action]
+    args = [organization.pk, invitation.pk] if scope == "organization" else [invitation.pk]
+    if role == "invitee":
+        client.force_login(make_user(INVITEE))
+    elif role != "anonymous":
+        signed_in(role)
+    response = client.post(reverse(name, args=args))
+    if role == "anonymous":
+        assert response.status_code == 302 and response.url.startswith(LOGIN)
+    else:
+        assert response.status_code == INVITATION_ANSWERS[role][action], (role, action)
+    invitation.refresh_from_db()
+    changed = invitation.withdrawn_at or invitation.declined_at or invitation.accepted_at
+    assert bool(changed) == (response.status_code == 302 and action != "resend" and role != "anonymous")

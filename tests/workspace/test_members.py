@@ -64,10 +64,13 @@ def test_invitation_is_accepted_once_by_the_invited_email(client, organization, 
     assert response.status_code == 302
     assert Membership.objects.get(user=colleague, organization=organization).role == Role.MEMBER
 
-    # Single use: a second try (by anyone) fails with a message.
+    # Single use: a second try says so, to the person who accepted and to anyone else.
     again = client.post(link)
     assert again.status_code == 400
-    assert "already been used" in again.content.decode()
+    assert ("You have already accepted this invitation: you are a member of Acme Recovery."
+            in again.content.decode())
+    client.force_login(make_user("another@acme.example"))
+    assert "already been used" in client.post(link).content.decode()
 
 
 def test_invitation_used_by_another_email_fails(client, organization, admin_user):

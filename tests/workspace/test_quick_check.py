@@ -138,3 +138,24 @@ def test_anyone_may_export_a_quick_check(client, request, person):
         sign_in(client, request.getfixturevalue(person), second_factor=person == "curator")
     assert client.post(EXPORT_URL, {"text": SAMPLE_JD, "format": "print"}).status_code == 200
     assert client.get(EXPORT_URL).status_code == 405
+
+
+def test_the_result_comes_before_the_echoed_description_and_takes_the_focus(client):
+    page = client.post(URL, {"text": SAMPLE_JD}).content.decode()
+    heading = page.index('id="result-heading"')
+    assert 'tabindex="-1" autofocus' in page[heading:heading + 120]
+    summary = page.index('class="summary-line"')
+    findings = page.index('id="findings-heading"')
+    marked_text = page.index('id="text-heading"')
+    form = page.index("<textarea")
+    assert heading < summary < findings < marked_text < form
+
+
+@override_settings(QUICK_CHECK_RATE_LIMIT="1/m")
+def test_the_rate_limit_message_keeps_the_pasted_text(client):
+    client.post(URL, {"text": "Share lived experience."})
+    response = client.post(URL, {"text": "Unique pasted duty 5d1c: drive the van."})
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert "Please wait a minute and try again: your text is still in the form" in page
+    assert "\nUnique pasted duty 5d1c: drive the van.</textarea>" in page

@@ -11,6 +11,8 @@ from portal.ratelimit import allow, rate_words, retry_after, wait_words
 from workspace import services
 
 ACTIVE_ORGANIZATION = "active_organization"
+# The token of an invitation opened while signed out, kept through sign-up and sign-in.
+PENDING_INVITATION = "pending_invitation"
 
 
 def found(obj):

@@ -3,7 +3,6 @@
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from workspace import permissions, selectors, services
 from workspace.checking import check_text
@@ -87,17 +86,22 @@ def job_description_revise(request, pk):
     return render(request, "workspace/revise.html", context)
 
 
-@require_POST
 @verified_email_required
 def job_description_archive(request, pk):
+    """Archiving asks first: a page that says what it does, and archives only when its
+    form is posted. Restoring (from the dashboard) needs no confirmation."""
     job_description = found(selectors.job_description_for(request.user, pk))
     require(permissions.may_manage(request.user, job_description.organization))
-    if request.POST.get("restore"):
+    if request.method == "POST" and request.POST.get("restore"):
         services.job_description_restore(job_description=job_description)
         messages.success(request, f"“{job_description.title}” was restored.")
-    else:
+        return redirect(job_description.organization)
+    if request.method == "POST" and request.POST.get("confirm"):
         services.job_description_archive(job_description=job_description)
         messages.success(
             request, f"“{job_description.title}” was archived. An admin can restore it."
         )
-    return redirect(job_description.organization)
+        return redirect(job_description.organization)
+    return render(request, "workspace/archive_confirm.html", {
+        "job_description": job_description, "organization": job_description.organization,
+    })

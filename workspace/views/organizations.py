@@ -3,11 +3,9 @@
 from allauth.account.decorators import reauthentication_required, verified_email_required
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -15,18 +13,23 @@ from standards.services import peer_fte_needed
 from workspace import data_export, permissions, retention, selectors, services
 from workspace.forms import InvitationForm, OrganizationDeleteForm, OrganizationForm, RoleForm
 from workspace.views.common import ACTIVE_ORGANIZATION, found, require
+from workspace.views.invitations import accept_url_for, tell_delivery
 
 
 @verified_email_required
 def index(request):
     memberships = list(selectors.memberships_of(request.user))
-    active_id = request.session.get(ACTIVE_ORGANIZATION)
-    for membership in memberships:
-        if membership.organization_id == active_id:
-            return redirect(membership.organization)
-    if len(memberships) == 1:
-        return redirect(memberships[0].organization)
-    return render(request, "workspace/index.html", {"memberships": memberships})
+    invitations = list(selectors.invitations_for(request.user))
+    if not invitations:  # pending invitations are never skipped past
+        active_id = request.session.get(ACTIVE_ORGANIZATION)
+        for membership in memberships:
+            if membership.organization_id == active_id:
+                return redirect(membership.organization)
+        if len(memberships) == 1:
+            return redirect(memberships[0].organization)
+    return render(request, "workspace/index.html", {
+        "memberships": memberships, "invitations": invitations,
+    })
 
 
 @verified_email_required
@@ -38,6 +41,20 @@ def organization_create(request):
         messages.success(request, f"{organization.name} is ready. You are its admin.")
         return redirect(organization)
     return render(request, "workspace/organization_form.html", {"form": form})
+
+
+@verified_email_required
+def organization_edit(request, pk):
+    organization = found(selectors.organization_for(request.user, pk))
+    require(permissions.may_manage(request.user, organization))
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        services.organization_update(organization=organization, **form.cleaned_data)
+        messages.success(request, "The organization's details were saved.")
+        return redirect(organization)
+    return render(request, "workspace/organization_form.html", {
+        "form": form, "organization": organization,
+    })
 
 
 @verified_email_required
@@ -73,27 +90,18 @@ def members(request, pk):
             try:
                 invitation = services.invitation_create(
                     organization=organization, invited_by=request.user,
-                    accept_url_for=lambda token: request.build_absolute_uri(
-                        reverse("workspace:invitation_accept", args=[token])
-                    ),
-                    **form.cleaned_data,
+                    accept_url_for=accept_url_for(request), **form.cleaned_data,
                 )
             except services.WorkspaceError as error:
                 form.add_error("email", error.message)
             else:
-                if invitation.email_delivery.failed:
-                    messages.warning(
-                        request, f"The invitation for {invitation.email} was saved, but the "
-                        "email could not be sent. Check the address, or invite them again later."
-                    )
-                else:
-                    messages.success(request, f"Invitation sent to {invitation.email}.")
+                tell_delivery(request, invitation)
                 return redirect("workspace:members", pk=organization.pk)
     return render(request, "workspace/members.html", {
         "organization": organization,
         "membership": membership,
         "members": organization.memberships.select_related("user"),
-        "invitations": organization.invitations.filter(accepted_at__isnull=True),
+        "invitations": selectors.open_invitations_of(organization),
         "form": form,
         "role_choices": RoleForm.base_fields["role"].choices,
     })
@@ -138,26 +146,6 @@ def member_remove(request, pk, member_pk):
         return redirect("workspace:index")
     messages.success(request, f"{target.user.email} was removed.")
     return redirect("workspace:members", pk=organization.pk)
-
-
-@login_required
-def invitation_accept(request, token):
-    try:
-        invitation = services.invitation_from_token(token)
-    except services.WorkspaceError as error:
-        return render(request, "workspace/invitation.html", {"error": error.message}, status=400)
-    if request.method == "POST":
-        try:
-            membership = services.invitation_accept(token=token, user=request.user)
-        except services.WorkspaceError as error:
-            return render(
-                request, "workspace/invitation.html",
-                {"error": error.message, "invitation": invitation}, status=400,
-            )
-        request.session[ACTIVE_ORGANIZATION] = membership.organization_id
-        messages.success(request, f"Welcome to {membership.organization.name}.")
-        return redirect(membership.organization)
-    return render(request, "workspace/invitation.html", {"invitation": invitation})
 
 
 @verified_email_required

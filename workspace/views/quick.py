@@ -24,7 +24,12 @@ def quick_check(request):
     if request.method == "POST":
         rate = settings.QUICK_CHECK_RATE_LIMIT
         if not allow("quick_check", rate, client_address(request)):
+            # The pasted text stays in the form; a browser never refills a file input.
+            context["form"] = DescriptionTextForm(
+                request=request, initial={"text": request.POST.get("text", "")}
+            )
             context["rate_limited"] = True
+            context["file_dropped"] = bool(request.FILES.get("file"))
             return too_many(request, rate, TEMPLATE, context)
         context.update(_checked(request))
     return render(request, TEMPLATE, context)
