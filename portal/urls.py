@@ -19,6 +19,7 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("workspace/", include("workspace.urls")),
+    path("workspace/", include("readiness.urls")),
     path("check/", quick_check, name="quick_check"),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
