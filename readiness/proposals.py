@@ -69,7 +69,7 @@ def staffing_ratio(organization) -> Proposed | None:
         rating = Rating.PARTLY if have > 0 else Rating.NOT_IN_PLACE
     return Proposed(rating, (
         f"Your organization's figures: {organization.people_served} people served and "
-        f"{have:g} peer FTE. At 1 peer FTE per {ratio['people_served_per_fte']} people, the "
+        f"{have.normalize():f} peer FTE. At 1 peer FTE per {ratio['people_served_per_fte']} people, the "
         f"standard asks for at least {needed}."
     ))
 
