@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from jdcheck.text import normalise_text, single_line
 from readiness.models import Rating
-from readiness.text import change_words, citation, percent_words
+from readiness.text import change_words, citation, percent_words, standard_asks
 from workspace.exports import AUTHOR
 
 
@@ -58,8 +58,9 @@ def result_pdf(result: dict) -> bytes:
         story += [
             Paragraph(_text(f"{number}. {statement.wording} ({answer.get_rating_display()})"),
                       styles["Heading3"]),
-            Paragraph(f"<b>What the standard asks:</b> “{_text(statement.source_quote)}”", body),
-            Paragraph(f"<b>Why:</b> {_text(citation(statement))}", body),
+            Paragraph(f"<b>What the standard asks:</b> {_text(standard_asks(statement))}", body),
+            Paragraph(f"<b>Why:</b> the source says “{_text(statement.source_quote)}” "
+                      f"({_text(citation(statement))}).", body),
         ]
         if statement.role_standard:
             story.append(Paragraph(f"<b>Standard:</b> {_text(statement.role_standard.title)}",

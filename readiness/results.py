@@ -107,25 +107,24 @@ def disagreements(statements, team_answers: dict) -> list[tuple]:
     ]
 
 
-# The bar chart's geometry (SVG user units): labels on the left, bars to 100%.
-CHART_LABEL_WIDTH, CHART_BAR_WIDTH, CHART_ROW = 260, 300, 34
+# The bar chart's geometry (SVG user units): each row a label above its bar, so that
+# the chart stays legible when a phone scales it down.
+CHART_BAR_WIDTH, CHART_ROW, CHART_VALUE_ROOM = 330, 48, 56
 
 
 def chart(section_scores, overall) -> dict:
     """Bars for the server-rendered SVG chart: one per section, then overall."""
     bars = []
     for row, score in enumerate([*section_scores, overall]):
-        percent = score.percent or 0
+        width = round(CHART_BAR_WIDTH * (score.percent or 0) / 100)
+        top = row * CHART_ROW
         bars.append({
-            "title": score.title, "percent": score.percent,
-            "y": row * CHART_ROW + 8, "text_y": row * CHART_ROW + 27,
-            "width": round(CHART_BAR_WIDTH * percent / 100),
-            "value_x": CHART_LABEL_WIDTH + round(CHART_BAR_WIDTH * percent / 100) + 6,
+            "title": score.title, "percent": score.percent, "width": width,
+            "label_y": top + 16, "bar_y": top + 22, "value_y": top + 37, "value_x": width + 6,
         })
     return {
-        "bars": bars, "label_width": CHART_LABEL_WIDTH, "bar_x": CHART_LABEL_WIDTH,
-        "width": CHART_LABEL_WIDTH + CHART_BAR_WIDTH + 60,
-        "height": len(bars) * CHART_ROW + 12,
+        "bars": bars, "track_width": CHART_BAR_WIDTH,
+        "width": CHART_BAR_WIDTH + CHART_VALUE_ROOM, "height": len(bars) * CHART_ROW,
     }
 
 

@@ -21,3 +21,9 @@ def change_words(change) -> str:
         return "No change"
     points = abs(change.difference)
     return f"{'Up' if change.difference > 0 else 'Down'} {points} point{'' if points == 1 else 's'}"
+
+
+def standard_asks(statement) -> str:
+    """What the standard asks, in the portal's words: its role standard's summary."""
+    standard = statement.role_standard
+    return standard.summary if standard and standard.summary else statement.wording
