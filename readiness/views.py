@@ -104,11 +104,17 @@ def answer(request, pk):
     }, status=400 if form.errors else 200)
 
 
+def _managed(request, pk):
+    """An assessment the user may submit and share: their organization's admins."""
+    assessment = found(selectors.assessment_for(request.user, pk))
+    require(permissions.may_manage(request.user, assessment.organization))
+    return assessment
+
+
 @require_POST
 @verified_email_required
 def submit(request, pk):
-    assessment = found(selectors.assessment_for(request.user, pk))
-    require(permissions.may_manage(request.user, assessment.organization))
+    assessment = _managed(request, pk)
     try:
         services.assessment_submit(assessment=assessment, user=request.user)
     except WorkspaceError as error:
@@ -121,8 +127,7 @@ def submit(request, pk):
 @require_POST
 @verified_email_required
 def share(request, pk):
-    assessment = found(selectors.assessment_for(request.user, pk))
-    require(permissions.may_manage(request.user, assessment.organization))
+    assessment = _managed(request, pk)
     shared = request.POST.get("share") == "1"
     try:
         services.assessment_share(assessment=assessment, share=shared)
