@@ -73,7 +73,10 @@ def result_pdf(result: dict) -> bytes:
     story.append(Paragraph("Every answer", heading))
     for answer in result["answers"]:
         line = f"{answer.statement.wording} — {answer.get_rating_display()}"
-        story.append(Paragraph(_text(line), body))
+        if answer.overrides_proposal:
+            line += f" (the data proposed {answer.get_proposed_rating_display().lower()})"
+        story += [Paragraph(_text(line), body),
+                  Paragraph(_text(f"Source: {citation(answer.statement)}"), small)]
         if answer.note:
             story.append(Paragraph(f"Note: {_text(answer.note)}", small))
     out = BytesIO()

@@ -150,3 +150,21 @@ def test_print_view_and_pdf_carry_the_same_content(client, submitted, admin_user
 def test_sharing_needs_a_submitted_assessment(draft):
     with pytest.raises(WorkspaceError, match="Submit the assessment"):
         services.assessment_share(assessment=draft, share=True)
+
+
+def test_result_and_pdf_cite_sources_by_title_never_by_file_name_or_key(
+    client, submitted, admin_user
+):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from tests.portal.test_source_citations import BARE_KEY, SEED_FILE_NAME
+
+    sign_in(client, admin_user, second_factor=False)
+    page = client.get(submitted.get_absolute_url()).content.decode()
+    pdf = client.get(reverse("readiness:pdf", args=[submitted.pk])).content
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    for shown in (page, text):
+        assert "Transcom Brief: Certified Peer Specialists (2019)" in " ".join(shown.split())
+        assert not SEED_FILE_NAME.search(shown) and not BARE_KEY.search(shown)
