@@ -48,10 +48,10 @@ class PrivatePagesMiddleware:
     """Private pages and their exports are never kept by a browser or proxy cache.
 
     The URL families: the workspace (organizations, submissions, reports and their
-    exports, invitations, curation) and the curators' rules page.
+    exports, invitations, curation), provider readiness and the curators' rules page.
     """
 
-    PRIVATE_NAMESPACES = {"workspace"}
+    PRIVATE_NAMESPACES = {"workspace", "readiness"}
     PRIVATE_VIEWS = {"standards:rules"}
 
     def __init__(self, get_response):

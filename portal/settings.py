@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "standards",
     "toolkit",
     "workspace",
+    "readiness",
 ]
 
 MIDDLEWARE = [

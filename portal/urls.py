@@ -19,6 +19,7 @@ urlpatterns = [
     path("standards/", include("standards.urls")),
     path("toolkit/", include("toolkit.urls")),
     path("workspace/", include("workspace.urls")),
+    path("workspace/", include("readiness.urls")),
     path("check/", quick_check, name="quick_check"),
     path("check/export/", quick_check_export, name="quick_check_export"),
     path("accounts/", include("allauth.urls")),

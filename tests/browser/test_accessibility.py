@@ -80,6 +80,46 @@ def site(seeded, live_server):
     )
 
 
+def readiness_assessments(site: Site) -> dict:
+    """A submitted readiness assessment (shared with curators), then a draft with two
+    members' differing answers; made once per test, when a readiness page asks."""
+    if not hasattr(site, "readiness"):
+        from readiness import services as readiness
+        from readiness.models import Rating, Statement
+        from workspace.models import Membership
+
+        colleague = make_user("colleague@acme.example")
+        Membership.objects.create(organization=site.organization, user=colleague)
+        statements = list(Statement.objects.published())
+
+        def rate(assessment, member, rating):
+            answers = {statement: (rating, "Our policy says so.", "") for statement in statements}
+            readiness.answers_save(assessment=assessment, member=member, answers=answers)
+
+        first = readiness.assessment_start(organization=site.organization, user=site.employer)
+        rate(first, site.employer, Rating.PARTLY)
+        first = readiness.assessment_submit(assessment=first, user=site.employer)
+        second = readiness.assessment_start(organization=site.organization, user=site.employer)
+        rate(second, site.employer, Rating.FULLY)
+        second = readiness.assessment_submit(assessment=second, user=site.employer)
+        readiness.assessment_share(assessment=second, share=True)
+        draft = readiness.assessment_start(organization=site.organization, user=site.employer)
+        rate(draft, site.employer, Rating.FULLY)
+        rate(draft, colleague, Rating.NOT_IN_PLACE)
+        site.readiness = {"submitted": second, "draft": draft}
+    return site.readiness
+
+
+def readiness_form_with_errors(page: Page, site: Site) -> None:
+    """The answer form after overriding a proposal without a note."""
+    page.goto(f"/workspace/readiness/{readiness_assessments(site)['draft'].pk}/answer/")
+    proposed = page.locator("fieldset.readiness-statement", has_text="Proposed from your data")
+    proposed.first.get_by_label("Not applicable").check()
+    proposed.first.get_by_label("Evidence note (optional)").fill("")
+    page.get_by_role("button", name="Save my answers").click()
+    expect(page.get_by_text("Add a note saying why").first).to_be_visible()
+
+
 def submit_quick_check(page: Page, text: str = MANY_FINDINGS_DESCRIPTION) -> None:
     page.goto("/check/")
     page.get_by_label("Paste the job description").fill(text)
@@ -200,6 +240,32 @@ PAGE_TYPES = {
     "curation-decide": PageType(lambda s: f"/workspace/curation/versions/{s.first.pk}/",
                                 as_user="curator"),
     "curation-disputes": PageType(lambda s: "/workspace/curation/disputes/", as_user="curator"),
+    "readiness-overview": PageType(
+        lambda s: f"/workspace/organizations/{s.organization.pk}/readiness/", as_user="employer",
+        expect_heading="Provider readiness",
+    ),
+    "readiness-draft": PageType(
+        lambda s: readiness_assessments(s)["draft"].get_absolute_url(), as_user="employer",
+        expect_heading="Readiness assessment in progress",
+    ),
+    "readiness-answer": PageType(steps=readiness_form_with_errors, as_user="employer",
+                                 expect_heading="Your readiness answers"),
+    "readiness-result": PageType(
+        lambda s: readiness_assessments(s)["submitted"].get_absolute_url(), as_user="employer",
+        expect_heading="Readiness of Acme Recovery Learning Community",
+    ),
+    "readiness-print": PageType(
+        lambda s: f"/workspace/readiness/{readiness_assessments(s)['submitted'].pk}/print/",
+        as_user="employer", expect_heading="Provider readiness self-assessment",
+    ),
+    "readiness-shared": PageType(
+        lambda s: (readiness_assessments(s), "/workspace/readiness/shared/")[1],
+        as_user="curator", expect_heading="Shared readiness assessments",
+    ),
+    "readiness-result-for-curator": PageType(
+        lambda s: readiness_assessments(s)["submitted"].get_absolute_url(), as_user="curator",
+        expect_heading="Readiness of Acme Recovery Learning Community",
+    ),
 }
 
 

@@ -10,7 +10,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-SEEDERS = ["standards.seed", "toolkit.seed", "portal.seed"]
+SEEDERS = ["standards.seed", "toolkit.seed", "portal.seed", "readiness.seed"]
 
 
 class Command(BaseCommand):
