@@ -36,9 +36,9 @@ STATUS_MEANINGS = {
         "here. You can still record a disagreement or revise; a revision is a new version."
     ),
     ReviewStatus.DECIDED: (
-        "A Transcom curator has decided on this version; their decision and their notes on "
-        "each finding are below. The decision is final for this version: to act on it, revise "
-        "the description, which makes a new version."
+        "A Transcom curator has decided on this version and may have noted their view of each "
+        "finding. The decision is final for this version: to act on it, revise the "
+        "description, which makes a new version."
     ),
 }
 

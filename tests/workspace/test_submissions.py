@@ -13,6 +13,7 @@ from tests.workspace.conftest import SAMPLE_JD
 from workspace import services
 from workspace.checking import current_ruleset
 from workspace.models import Finding, JobDescription, JobDescriptionVersion, Review
+from workspace.selectors import finding_number
 
 pytestmark = pytest.mark.django_db
 
@@ -107,8 +108,9 @@ def test_report_marks_the_exact_characters_of_each_finding(client, submission, a
     for finding in submission.reviews.get().findings.all():
         evidence = submission.text[finding.start:finding.end]
         assert evidence == finding.matched
-        assert f'<mark id="mark-{finding.position + 1}">' in page
-        assert html_lib.escape(evidence, quote=False) in page
+        assert f"<mark>{html_lib.escape(evidence, quote=False)}</mark>" in page
+        number = finding_number(finding)
+        assert f'id="mark-{number}" href="#finding-{number}"' in page
     assert "Medication" in page and "Code of Ethics" in page
     assert "duties conflict with the CPS role" in page
 
