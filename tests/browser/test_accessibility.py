@@ -8,6 +8,7 @@ static/css/portal.css, not by switching an axe rule off.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -432,3 +433,12 @@ def test_the_print_views_button_prints_by_keyboard(site, page):
     page.emulate_media(media="print")
     expect(button).to_be_hidden()
     expect(page.get_by_text("CPS Standards Portal · printed")).to_be_visible()
+
+
+def test_the_quick_check_result_downloads_as_a_pdf_by_keyboard(seeded, page):
+    submit_quick_check(page)
+    page.get_by_role("button", name="Download PDF").focus()
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "quick-check.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")

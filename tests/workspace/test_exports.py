@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from workspace import services
-from workspace.models import Severity
+from workspace import review_flow, services
+from workspace.models import Outcome, Severity, Verdict
 
 # One duty stated outright, one hedged ("may occasionally assist"), and pay below the minimum.
 HEDGED_JD = """Peer Specialist
@@ -24,6 +24,7 @@ Responsibilities:
 Pay: $12.00 per hour. Supervised by a Certified Peer Specialist supervisor.
 """
 DISPUTE = "Our progress notes are co-written with the person at their request."
+VERDICT_REASON = "Co-written at the person's request, these notes are theirs."
 RAW_CODES = re.compile(r"\b(violation|caution|hedged)\b", re.IGNORECASE)
 
 
@@ -65,13 +66,19 @@ def docx_text(content: bytes) -> str:
 
 
 @pytest.fixture
-def disputed_version(organization, admin_user):
+def disputed_version(organization, admin_user, curator):
+    """A version with a member's disagreement and a curator's verdict on its notes finding."""
     _, version = services.job_description_create(
         organization=organization, title="Residential Peer Specialist", setting_type="",
         text=HEDGED_JD, original_filename="", user=admin_user,
     )
-    notes = version.reviews.get().findings.get(task="routine_notes")
+    review = version.reviews.get()
+    notes = review.findings.get(task="routine_notes")
     services.finding_dispute(finding=notes, user=admin_user, comment=DISPUTE)
+    review_flow.decision_record(
+        version=version, review=review, curator=curator, outcome=Outcome.CHANGES_RECOMMENDED,
+        verdicts={notes.pk: (Verdict.DISMISSED, VERDICT_REASON)},
+    )
     return version
 
 
@@ -123,7 +130,8 @@ def test_role_elements_present_and_missing_are_in_every_view(three_views):
 def test_task_titles_advisories_and_disagreements_are_in_every_view(three_views):
     expected = ["Routine notes about people", "Medication administration",
                 "Instead:", f"We disagree: {DISPUTE}",
-                "The stated pay ($12.00 an hour) is below $15.00 an hour."]
+                "The stated pay ($12.00 an hour) is below $15.00 an hour.",
+                f"Curator: {Verdict.DISMISSED.label} — {VERDICT_REASON}"]
     for name, text in three_views.items():
         for item in expected:
             assert item in text, (name, item)
