@@ -16,7 +16,7 @@ from tests.browser.helpers import (
     sign_up_and_confirm,
 )
 from tests.conftest import make_user
-from workspace import services
+from workspace import invitations, services
 from workspace.models import Membership
 
 PHONE = {"width": 360, "height": 800}
@@ -66,7 +66,7 @@ def test_members_page_and_dashboard_fit_a_360px_phone_with_every_action_on_scree
     for email in ("peer.supervisor.with.a.long.address@acme-recovery-learning.example",
                   "hr@acme.example"):
         Membership.objects.create(organization=organization, user=make_user(email))
-    services.invitation_create(
+    invitations.invitation_create(
         organization=organization, email="new.colleague.long.address@acme-recovery.example",
         role="member", invited_by=admin, accept_url_for=lambda token: f"/{token}/",
     )
@@ -98,7 +98,7 @@ def test_a_colleague_new_to_the_site_keeps_the_invitation_through_sign_up_and_si
         user=admin, name="Acme Recovery", setting_type="residential", region="western"
     )
     colleague = "new.colleague@acme.example"
-    services.invitation_create(
+    invitations.invitation_create(
         organization=organization, email=colleague, role="member", invited_by=admin,
         accept_url_for=lambda token: f"{contexts.base_url}/workspace/invitations/{token}/",
     )
@@ -129,14 +129,14 @@ def test_an_invitation_waits_in_the_workspace_when_the_link_was_opened_elsewhere
         user=admin, name="Acme Recovery", setting_type="residential", region="western"
     )
     colleague = make_user("colleague@acme.example")
-    services.invitation_create(organization=organization, email=colleague.email, role="member",
+    invitations.invitation_create(organization=organization, email=colleague.email, role="member",
                                invited_by=admin, accept_url_for=lambda token: token)
 
     page.goto("/workspace/")
     expect(page.get_by_text("Your organization's workspace is where you submit")).to_be_visible()
     sign_in(page, colleague.email)
     expect(heading(page)).to_have_text("Your workspace")
-    invitations = page.get_by_role("region", name="Invitations waiting for you")
-    expect(invitations).to_contain_text("Acme Recovery invites colleague@acme.example")
-    invitations.get_by_role("button", name="Join Acme Recovery").click()
+    waiting = page.get_by_role("region", name="Invitations waiting for you")
+    expect(waiting).to_contain_text("Acme Recovery invites colleague@acme.example")
+    waiting.get_by_role("button", name="Join Acme Recovery").click()
     expect(message(page)).to_contain_text("Welcome to Acme Recovery.")
