@@ -38,7 +38,7 @@ def invitation_accept(request, token):
         request.session[PENDING_INVITATION] = token
         return redirect_to_login(request.get_full_path())
     if request.method == "POST":
-        return _answer(request, invitation, invitations.invitation_accept)
+        return _accept(request, invitation)
     return render(request, "workspace/invitation.html", {"invitation": invitation})
 
 
@@ -46,32 +46,36 @@ def invitation_accept(request, token):
 @login_required
 def invitation_join(request, pk):
     """Accept from the workspace's list of pending invitations."""
-    return _answer(request, found(selectors.invitation_to(request.user, pk)),
-                   invitations.invitation_accept)
+    return _accept(request, found(selectors.invitation_to(request.user, pk)))
 
 
 @require_POST
 @login_required
 def invitation_decline(request, pk):
-    return _answer(request, found(selectors.invitation_to(request.user, pk)),
-                   invitations.invitation_decline)
-
-
-def _answer(request, invitation, answer):
+    invitation = found(selectors.invitation_to(request.user, pk))
     request.session.pop(PENDING_INVITATION, None)
     try:
-        result = answer(invitation=invitation, user=request.user)
+        invitations.invitation_decline(invitation=invitation, user=request.user)
     except services.WorkspaceError as error:
-        return render(
-            request, "workspace/invitation.html",
-            {"error": error.message, "invitation": invitation}, status=400,
-        )
-    if answer is invitations.invitation_decline:
-        messages.success(request, f"You declined the invitation to join {invitation.organization.name}.")
-        return redirect("workspace:index")
-    request.session[ACTIVE_ORGANIZATION] = result.organization_id
-    messages.success(request, f"Welcome to {result.organization.name}.")
-    return redirect(result.organization)
+        return _refused(request, invitation, error)
+    messages.success(request, f"You declined the invitation to join {invitation.organization.name}.")
+    return redirect("workspace:index")
+
+
+def _accept(request, invitation):
+    request.session.pop(PENDING_INVITATION, None)
+    try:
+        membership = invitations.invitation_accept(invitation=invitation, user=request.user)
+    except services.WorkspaceError as error:
+        return _refused(request, invitation, error)
+    request.session[ACTIVE_ORGANIZATION] = membership.organization_id
+    messages.success(request, f"Welcome to {membership.organization.name}.")
+    return redirect(membership.organization)
+
+
+def _refused(request, invitation, error):
+    return render(request, "workspace/invitation.html",
+                  {"error": error.message, "invitation": invitation}, status=400)
 
 
 def _admins_invitation(request, pk, invitation_pk):
