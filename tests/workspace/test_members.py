@@ -196,3 +196,10 @@ def test_user_in_two_organizations_switches_between_them(client, organization, a
     assert second.get_absolute_url() in html
     client.get(second.get_absolute_url())
     assert client.get(reverse("workspace:index")).url == second.get_absolute_url()
+
+
+def test_a_curators_workspace_leads_to_the_review_queue(client, curator_client, user):
+    queue = f'href="{reverse("workspace:curation_queue")}"'
+    assert queue in curator_client.get(reverse("workspace:index")).content.decode()
+    client.force_login(user)
+    assert queue not in client.get(reverse("workspace:index")).content.decode()

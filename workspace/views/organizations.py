@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from portal.roles import is_curator
 from standards.services import peer_fte_needed
 from workspace import invitations, permissions, selectors, services
 from workspace.forms import InvitationForm, OrganizationForm, RoleForm
@@ -26,6 +27,7 @@ def index(request):
             return redirect(memberships[0].organization)
     return render(request, "workspace/index.html", {
         "memberships": memberships, "invitations": pending,
+        "is_curator": is_curator(request.user),  # a curator's sign-in lands here too
     })
 
 
