@@ -95,6 +95,20 @@ def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def sign_up_and_confirm(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Fill the sign-up form on the current page, then confirm the address from its email
+    (the journey continues on the sign-in page)."""
+    expect(page.get_by_role("heading", level=1)).to_have_text("Create an account")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label(re.compile(r"^\s*Password\W*$")).fill(password)
+    page.get_by_label("Password (again)").fill(password)
+    page.get_by_role("button", name="Create the account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your email address")
+    page.goto(link_in_last_email(email, "/accounts/confirm-email/"))
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.locator(".messages")).to_contain_text(f"You have confirmed {email}")
+
+
 def link_in_last_email(to: str, path_fragment: str) -> str:
     """The first link containing `path_fragment` in the latest email sent to `to`."""
     messages = [message for message in mail.outbox if to in message.to]

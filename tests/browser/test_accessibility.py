@@ -24,7 +24,7 @@ from tests.browser.helpers import (
 )
 from tests.conftest import make_user
 from toolkit.models import Document
-from workspace import services
+from workspace import invitations, services
 from workspace.models import CuratorRead
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -73,7 +73,7 @@ def site(seeded, live_server):
         user=other_admin, name="Harbor Peer Center", setting_type="recovery_center",
         region="southeast",
     )
-    services.invitation_create(organization=harbor, email=employer.email, role="member",
+    invitations.invitation_create(organization=harbor, email=employer.email, role="member",
                                invited_by=other_admin, accept_url_for=lambda token: token)
     document = Document.objects.published().order_by("title").first()
     return Site(

@@ -22,9 +22,10 @@ from tests.browser.helpers import (
     make_curator,
     message,
     sign_in,
+    sign_up_and_confirm,
     without_line,
 )
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import make_user
 from toolkit.models import Document
 from workspace import services
 from workspace.models import CuratorDecision, Membership
@@ -121,15 +122,7 @@ def test_employer_signs_up_submits_a_docx_revises_compares_and_a_colleague_joins
 
     # Sign up, then confirm the address from the email.
     page.goto("/accounts/signup/")
-    page.get_by_label("Email").fill(employer)
-    page.get_by_label(re.compile(r"^\s*Password\W*$")).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Create the account").click()
-    expect(heading(page)).to_have_text("Confirm your email address")
-
-    page.goto(link_in_last_email(employer, "/accounts/confirm-email/"))
-    page.get_by_role("button", name="Confirm").click()
-    expect(message(page)).to_contain_text(f"You have confirmed {employer}")
+    sign_up_and_confirm(page, employer)
     sign_in(page, employer)
 
     # Create the organization.

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.cache import get_max_age
 
 from tests.conftest import sign_in
-from workspace import services
+from workspace import invitations
 from workspace.urls import app_name, urlpatterns
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def private_pages(organization, submission, revision, member_user):
         "job_description_create": ("get", org),
         "member_role": ("post", [organization.pk, membership.pk]),
         "member_remove": ("post", [organization.pk, membership.pk]),
-        "invitation_accept": ("get", [services.invitation_token(invitation)]),
+        "invitation_accept": ("get", [invitations.invitation_token(invitation)]),
         "job_description": ("get", jd), "job_description_revise": ("get", jd),
         "job_description_archive": ("post", jd), "compare": ("get", jd),
         "version": ("get", version), "version_recheck": ("post", version),

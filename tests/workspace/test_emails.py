@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from tests.conftest import sign_in
-from workspace import services
+from workspace import invitations
 from workspace.models import CuratorDecision, Invitation, JobDescription, Organization, Outcome
 
 
@@ -89,7 +89,7 @@ def test_invitation_email_waits_for_the_commit(organization, admin_user):
     from django.db import transaction
 
     with transaction.atomic():
-        invitation = services.invitation_create(
+        invitation = invitations.invitation_create(
             organization=organization, email="later@acme.example", role="member",
             invited_by=admin_user, accept_url_for=lambda token: f"https://portal.example/{token}",
         )
@@ -102,7 +102,7 @@ def test_no_invitation_email_when_the_transaction_rolls_back(organization, admin
     from django.db import transaction
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.invitation_create(
+        invitations.invitation_create(
             organization=organization, email="never@acme.example", role="member",
             invited_by=admin_user, accept_url_for=lambda token: f"https://portal.example/{token}",
         )

@@ -7,7 +7,7 @@ from django.test import Client, TestCase
 from django.urls import reverse
 
 from tests.conftest import PASSWORD, make_user
-from workspace import services
+from workspace import invitations, services
 from workspace.models import Invitation, Membership, Role
 
 pytestmark = pytest.mark.django_db
@@ -91,9 +91,9 @@ def test_expired_invitation_fails(client, organization, admin_user):
     invitation = Invitation.objects.create(
         organization=organization, email="late@acme.example", invited_by=admin_user
     )
-    past = signing.time.time() - services.INVITATION_MAX_AGE - 60
+    past = signing.time.time() - invitations.INVITATION_MAX_AGE - 60
     with mock.patch("django.core.signing.time.time", return_value=past):
-        token = services.invitation_token(invitation)
+        token = invitations.invitation_token(invitation)
     client.force_login(make_user("late@acme.example"))
     response = client.post(reverse("workspace:invitation_accept", args=[token]))
     assert response.status_code == 400
@@ -105,7 +105,7 @@ def test_tampered_invitation_token_fails(client, organization, admin_user):
     invitation = Invitation.objects.create(
         organization=organization, email="x@acme.example", invited_by=admin_user
     )
-    token = services.invitation_token(invitation)
+    token = invitations.invitation_token(invitation)
     client.force_login(make_user("x@acme.example"))
     response = client.get(reverse("workspace:invitation_accept", args=[token[:-2] + "xx"]))
     assert response.status_code == 400
@@ -116,7 +116,7 @@ def test_accepting_requires_signing_in(client, organization, admin_user):
     invitation = Invitation.objects.create(
         organization=organization, email="x@acme.example", invited_by=admin_user
     )
-    url = reverse("workspace:invitation_accept", args=[services.invitation_token(invitation)])
+    url = reverse("workspace:invitation_accept", args=[invitations.invitation_token(invitation)])
     response = client.get(url)
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
 
@@ -196,3 +196,10 @@ def test_user_in_two_organizations_switches_between_them(client, organization, a
     assert second.get_absolute_url() in html
     client.get(second.get_absolute_url())
     assert client.get(reverse("workspace:index")).url == second.get_absolute_url()
+
+
+def test_a_curators_workspace_leads_to_the_review_queue(client, curator_client, user):
+    queue = f'href="{reverse("workspace:curation_queue")}"'
+    assert queue in curator_client.get(reverse("workspace:index")).content.decode()
+    client.force_login(user)
+    assert queue not in client.get(reverse("workspace:index")).content.decode()

@@ -3,7 +3,7 @@ before signing in, for the sign-in and sign-up pages to mention."""
 
 from django import template
 
-from workspace import services
+from workspace import invitations, services
 from workspace.views.common import PENDING_INVITATION
 
 register = template.Library()
@@ -16,6 +16,6 @@ def pending_invitation(context):
     if not token:
         return None
     try:
-        return services.invitation_from_token(token)
+        return invitations.invitation_from_token(token)
     except services.WorkspaceError:
         return None

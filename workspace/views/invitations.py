@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from workspace import permissions, selectors, services
+from workspace import invitations, permissions, selectors, services
 from workspace.views.common import ACTIVE_ORGANIZATION, PENDING_INVITATION, found, require
 
 
@@ -30,7 +30,7 @@ def invitation_accept(request, token):
     """The emailed link: offers the invitation, and accepts it when posted."""
     user = request.user if request.user.is_authenticated else None
     try:
-        invitation = services.invitation_from_token(token, user)
+        invitation = invitations.invitation_from_token(token, user)
     except services.WorkspaceError as error:
         request.session.pop(PENDING_INVITATION, None)
         return render(request, "workspace/invitation.html", {"error": error.message}, status=400)
@@ -38,7 +38,7 @@ def invitation_accept(request, token):
         request.session[PENDING_INVITATION] = token
         return redirect_to_login(request.get_full_path())
     if request.method == "POST":
-        return _answer(request, invitation, services.invitation_accept)
+        return _accept(request, invitation)
     return render(request, "workspace/invitation.html", {"invitation": invitation})
 
 
@@ -46,32 +46,36 @@ def invitation_accept(request, token):
 @login_required
 def invitation_join(request, pk):
     """Accept from the workspace's list of pending invitations."""
-    return _answer(request, found(selectors.invitation_to(request.user, pk)),
-                   services.invitation_accept)
+    return _accept(request, found(selectors.invitation_to(request.user, pk)))
 
 
 @require_POST
 @login_required
 def invitation_decline(request, pk):
-    return _answer(request, found(selectors.invitation_to(request.user, pk)),
-                   services.invitation_decline)
-
-
-def _answer(request, invitation, answer):
+    invitation = found(selectors.invitation_to(request.user, pk))
     request.session.pop(PENDING_INVITATION, None)
     try:
-        result = answer(invitation=invitation, user=request.user)
+        invitations.invitation_decline(invitation=invitation, user=request.user)
     except services.WorkspaceError as error:
-        return render(
-            request, "workspace/invitation.html",
-            {"error": error.message, "invitation": invitation}, status=400,
-        )
-    if answer is services.invitation_decline:
-        messages.success(request, f"You declined the invitation to join {invitation.organization.name}.")
-        return redirect("workspace:index")
-    request.session[ACTIVE_ORGANIZATION] = result.organization_id
-    messages.success(request, f"Welcome to {result.organization.name}.")
-    return redirect(result.organization)
+        return _refused(request, invitation, error)
+    messages.success(request, f"You declined the invitation to join {invitation.organization.name}.")
+    return redirect("workspace:index")
+
+
+def _accept(request, invitation):
+    request.session.pop(PENDING_INVITATION, None)
+    try:
+        membership = invitations.invitation_accept(invitation=invitation, user=request.user)
+    except services.WorkspaceError as error:
+        return _refused(request, invitation, error)
+    request.session[ACTIVE_ORGANIZATION] = membership.organization_id
+    messages.success(request, f"Welcome to {membership.organization.name}.")
+    return redirect(membership.organization)
+
+
+def _refused(request, invitation, error):
+    return render(request, "workspace/invitation.html",
+                  {"error": error.message, "invitation": invitation}, status=400)
 
 
 def _admins_invitation(request, pk, invitation_pk):
@@ -85,7 +89,7 @@ def _admins_invitation(request, pk, invitation_pk):
 def invitation_resend(request, pk, invitation_pk):
     invitation = _admins_invitation(request, pk, invitation_pk)
     try:
-        invitation = services.invitation_resend(
+        invitation = invitations.invitation_resend(
             invitation=invitation, accept_url_for=accept_url_for(request)
         )
     except services.WorkspaceError as error:
@@ -100,7 +104,7 @@ def invitation_resend(request, pk, invitation_pk):
 def invitation_withdraw(request, pk, invitation_pk):
     invitation = _admins_invitation(request, pk, invitation_pk)
     try:
-        services.invitation_withdraw(invitation=invitation)
+        invitations.invitation_withdraw(invitation=invitation)
     except services.WorkspaceError as error:
         messages.error(request, error.message)
     else:
@@ -117,7 +121,7 @@ def tell_delivery(request, invitation):
             request, f"The invitation for {invitation.email} was saved, but the email could "
             "not be sent. Check the address, or send it again later."
         )
-    elif getattr(invitation, "resent", True):
+    elif invitation.resent:
         messages.success(
             request, f"The invitation for {invitation.email} was sent again, with a new link; "
             "the link in the earlier email no longer works."

@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from portal.roles import is_curator
 from standards.services import peer_fte_needed
-from workspace import data_export, permissions, retention, selectors, services
+from workspace import data_export, invitations, permissions, retention, selectors, services
 from workspace.forms import InvitationForm, OrganizationDeleteForm, OrganizationForm, RoleForm
 from workspace.views.common import ACTIVE_ORGANIZATION, found, require
 from workspace.views.invitations import accept_url_for, tell_delivery
@@ -19,8 +20,8 @@ from workspace.views.invitations import accept_url_for, tell_delivery
 @verified_email_required
 def index(request):
     memberships = list(selectors.memberships_of(request.user))
-    invitations = list(selectors.invitations_for(request.user))
-    if not invitations:  # pending invitations are never skipped past
+    pending = list(selectors.invitations_for(request.user))
+    if not pending:  # pending invitations are never skipped past
         active_id = request.session.get(ACTIVE_ORGANIZATION)
         for membership in memberships:
             if membership.organization_id == active_id:
@@ -28,7 +29,8 @@ def index(request):
         if len(memberships) == 1:
             return redirect(memberships[0].organization)
     return render(request, "workspace/index.html", {
-        "memberships": memberships, "invitations": invitations,
+        "memberships": memberships, "invitations": pending,
+        "is_curator": is_curator(request.user),  # a curator's sign-in lands here too
     })
 
 
@@ -88,7 +90,7 @@ def members(request, pk):
         require(membership.is_admin)
         if form.is_valid():
             try:
-                invitation = services.invitation_create(
+                invitation = invitations.invitation_create(
                     organization=organization, invited_by=request.user,
                     accept_url_for=accept_url_for(request), **form.cleaned_data,
                 )
