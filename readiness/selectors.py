@@ -53,11 +53,11 @@ def result_answers(assessment) -> list[Answer]:
 
 
 def team_answers(assessment) -> dict[int, list[Answer]]:
-    """Every member's answers, by statement id (PeerTAC's team comparison)."""
+    """Current members' answers, by statement id (PeerTAC's team comparison)."""
     answers = defaultdict(list)
-    for answer in Answer.objects.filter(assessment=assessment).select_related("member").order_by(
-        "member__email"
-    ):
+    for answer in Answer.objects.filter(
+        assessment=assessment, member__memberships__organization=assessment.organization_id
+    ).select_related("member").order_by("member__email"):
         answers[answer.statement_id].append(answer)
     return answers
 

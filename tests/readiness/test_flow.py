@@ -7,6 +7,8 @@ from readiness import services
 from readiness.models import Answer, Assessment, Rating, Statement
 from tests.conftest import sign_in
 from tests.readiness.conftest import answer_all
+from workspace import services as workspace_services
+from workspace.models import Membership
 from workspace.services import WorkspaceError
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +72,12 @@ def test_admin_sees_where_members_disagree_before_submitting(
     assert "member@acme.example: <strong>Not in place</strong>" in section
     assert "admin@acme.example: <strong>Fully in place</strong>" in section
     assert "Peer specialists take part in continuing education" not in section
+    # Someone who left no longer counts.
+    workspace_services.membership_remove(
+        membership=Membership.objects.get(user=member_user, organization=draft.organization)
+    )
+    assert "member@acme.example" not in client.get(draft.get_absolute_url()).content.decode()
+    Membership.objects.create(user=member_user, organization=draft.organization)
     # A member sees the progress, not the team comparison.
     sign_in(client, member_user, second_factor=False)
     assert 'id="disagree-heading"' not in client.get(draft.get_absolute_url()).content.decode()
