@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.cache import get_max_age
 
 from tests.conftest import sign_in
-from workspace import invitations
+from workspace import invitations, services
 from workspace.urls import app_name, urlpatterns
 
 pytestmark = pytest.mark.django_db
