@@ -55,6 +55,22 @@ QUALIFICATION_OPENERS = frozenset(
     "master masters associate associates background coursework".split()
 )
 PRONOUNS = frozenset("it them".split())
+# A clause whose subject is the people served and whose verb is one of these describes
+# who the program is for, not a duty: "Members are adults living with ...", "Guests
+# often arrive in crisis", "Participants have been diagnosed with ...".
+POPULATION_VERBS = frozenset(
+    "are is were was have has had been live lives living experience experiences arrive arrives "
+    "come comes face faces struggle struggles include includes range ranges receive receives "
+    "get gets".split()
+)
+# Words between the people served and their verb: "Many members often have ...".
+POPULATION_FILLERS = frozenset(
+    "served supported enrolled referred often also may might typically usually frequently "
+    "sometimes generally commonly all who that in on at of the our this program unit "
+    "residence house".split()
+)
+# Quantifiers that open a population subject: "Many of our members ...", "Most tenants ...".
+POPULATION_OPENERS = frozenset("many most some several few all eligible of our the".split())
 # An agent that names everyone on duty "including the peer" (or "the peer ... included")
 # hands the duty to the peer worker too: the agent phrase runs on to the inclusion.
 INCLUSIVE = frozenset("including included incl plus alongside".split())
