@@ -233,10 +233,13 @@ class Context:
         return False
 
     def hedged(self, match: Match) -> bool:
-        """Hedged anywhere in the clause or lead-in ("as needed"), or by a helping
-        verb before the duty ("assist nursing staff with the med pass")."""
+        """Hedged anywhere in the clause or lead-in ("as needed"), uncertain in itself
+        (a bare "team meeting"), or hedged by a helping verb before the duty ("assist
+        nursing staff with the med pass")."""
         if any(self._find("hedges", span) for span in self.spans):
             return True
+        if any(u[1] <= match.start and match.end <= u[2] for u in self._find("uncertain", self.clause)):
+            return True  # the evidence is a phrase that may or may not mean the duty
         return self._first_assisting < match.start or bool(
             self.lead and self._find("assisting", self.lead)
         )
