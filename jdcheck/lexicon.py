@@ -133,7 +133,7 @@ SPELLING_VARIANTS = {
     "transprot": "transport", "transprots": "transports", "trasport": "transport",
     "transportion": "transportation", "recieved": "received", "reciept": "receipt",
     "reciepts": "receipts", "seperate": "separate", "superviser": "supervisor",
-    "persciption": "prescription",
+    "persciption": "prescription", "managment": "management",
 }
 # Shorthand that job descriptions and clinical notes use, read as the full word.
 ABBREVIATIONS = {
