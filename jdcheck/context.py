@@ -20,6 +20,9 @@ _SERVED = frozenset(
     if phrase.split()[-1] not in ("peer", "peers")
     for form in word_forms(phrase.split()[-1].lower())
 )
+_SECOND_DUTY = lex.SECOND_DUTY_OPENERS | frozenset(
+    form for verb in lex.DUTY_VERBS + lex.SECOND_DUTY_VERBS for form in word_forms(verb)
+)
 
 
 class Context:
@@ -45,9 +48,7 @@ class Context:
             ),
             default=-1,
         )
-        self._first_assisting = min(
-            (h[1] for h in doc.find("assisting", clause)), default=len(self.words)
-        )
+        self._assisting = sorted(h[1] for h in doc.find("assisting", clause))
         self._hand_overs = sorted(
             [(h[1], h[2]) for h in doc.find("handed_over", clause)]
             + list(passives(self.words, *clause))
@@ -240,8 +241,18 @@ class Context:
             return True
         if any(u[1] <= match.start and match.end <= u[2] for u in self._find("uncertain", self.clause)):
             return True  # the evidence is a phrase that may or may not mean the duty
-        return self._first_assisting < match.start or bool(
-            self.lead and self._find("assisting", self.lead)
+        helping = [a for a in self._assisting if a < match.start]
+        if helping and not self._second_duty(helping[-1], match.start):
+            return True
+        return bool(self.lead and self._find("assisting", self.lead))
+
+    def _second_duty(self, after: int, before: int) -> bool:
+        """A duty of its own starts between the helping verb and the match: "Supports
+        members ... and keeps their case notes", "... and is responsible for bed checks"."""
+        words = self.words
+        return any(
+            words[i - 1] in ("and", "then") and words[i] in _SECOND_DUTY
+            for i in range(after + 2, before + 1)
         )
 def passives(words, a: int, b: int):
     """Passive verbs with an agent in words[a:b]: (participle index, agent start).

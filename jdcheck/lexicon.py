@@ -23,6 +23,15 @@ CLAUSE_WORDS = frozenset("but however whereas although though".split())
 CONTRAST_OPENERS = frozenset("although though whereas while".split())
 CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")", "|")
 COORDINATORS = frozenset("and or then also including".split())
+# After "and" these (with DUTY_VERBS, in every form) start a second duty of the worker's
+# own: "Supports members ... and keeps their case notes", "... and is responsible for bed
+# checks": a helping verb before the "and" does not hedge it.
+SECOND_DUTY_OPENERS = frozenset("is are will must also".split())
+SECOND_DUTY_VERBS = (
+    "keep maintain drive transport pass give deliver dispense distribute monitor supervise "
+    "enforce collect search answer greet file clean cook shop handle manage hold sit provide "
+    "carry screen assess".split()
+)
 # Verbs that start a duty of their own after "and": "Reviews charts and writes notes"
 # (with their inflections).
 DUTY_VERBS = (
