@@ -4,6 +4,7 @@ from collections import OrderedDict
 
 from .phraseset import PhraseSet
 from .ruleset import Ruleset
+from .typos import TypoIndex
 
 
 class CompiledRules:
@@ -31,6 +32,14 @@ class CompiledRules:
         )
         self.permitted = PhraseSet(permitted)
         self.common = {name: PhraseSet(list(value)) for name, value in ruleset.common.items()}
+        # a one-letter typo of any word the patterns name reads as that word
+        self.typos = TypoIndex(
+            set().union(
+                self.triggers.vocabulary(),
+                self.permitted.vocabulary(),
+                *(phrases.vocabulary() for phrases in self.common.values()),
+            )
+        )
 
 
 _COMPILED: "OrderedDict[str, CompiledRules]" = OrderedDict()

@@ -3,6 +3,7 @@ permitted, hedged, or someone else's duty."""
 
 from . import lexicon as lex
 from .document import Document, Match
+from .words import word_forms
 
 BY_REACH = 3  # "by [our licensed] peer specialist"
 _ORGANIZATION_REACH = 4  # an organization subject starts within this many words
@@ -10,6 +11,18 @@ _ORGANIZATION_REACH = 4  # an organization subject starts within this many words
 # "The charge nurse", "Mobile crisis clinicians".
 _MODIFIER_REACH = 3
 _INCLUSIVE_REACH = 10  # words from "by" to "including"
+_POPULATION_REACH = 5  # words before the people served and between them and their verb
+# The people a program serves, by the head noun of each @served phrase ("young adults"),
+# but not "peers": "Peers are expected to ..." is about the peer workers.
+_SERVED = frozenset(
+    form
+    for phrase in lex.WORD_CLASSES["served"].split("|")
+    if phrase.split()[-1] not in ("peer", "peers")
+    for form in word_forms(phrase.split()[-1].lower())
+)
+_SECOND_DUTY = lex.SECOND_DUTY_OPENERS | frozenset(
+    form for verb in lex.DUTY_VERBS + lex.SECOND_DUTY_VERBS for form in word_forms(verb)
+)
 
 
 class Context:
@@ -35,9 +48,7 @@ class Context:
             ),
             default=-1,
         )
-        self._first_assisting = min(
-            (h[1] for h in doc.find("assisting", clause)), default=len(self.words)
-        )
+        self._assisting = sorted(h[1] for h in doc.find("assisting", clause))
         self._hand_overs = sorted(
             [(h[1], h[2]) for h in doc.find("handed_over", clause)]
             + list(passives(self.words, *clause))
@@ -101,9 +112,27 @@ class Context:
             self._other_subject(span, before)
             or self._organization_subject(span, before)
             or self._our_subject(span, before)
+            or self._population_subject(span, before)
         ):
             return True
         return None
+
+    def _population_subject(self, span, before: int) -> bool:
+        """The clause opens with the people served and a verb of being or having: it says
+        who the program is for ("Members are adults living with ...", "Many guests have
+        been diagnosed with ..."), not what the peer worker does."""
+        words, end = self.words, min(span[1], before)
+        i = span[0]
+        while i < end and i - span[0] < _POPULATION_REACH and words[i] in lex.POPULATION_OPENERS:
+            i += 1
+        if i >= end or words[i] not in _SERVED or self._mentions_self(span[0], span[1]):
+            return False  # "Residents receive their medications from the peer specialist"
+        for j in range(i + 1, min(end, i + 1 + _POPULATION_REACH)):
+            if words[j] in lex.POPULATION_VERBS:
+                return True
+            if words[j] not in lex.POPULATION_FILLERS and words[j] not in _SERVED:
+                return False
+        return False
 
     def _names_a_role(self, match: Match) -> bool:
         """The words name another role, as subject or after "by": "The van driver ...",
@@ -205,12 +234,25 @@ class Context:
         return False
 
     def hedged(self, match: Match) -> bool:
-        """Hedged anywhere in the clause or lead-in ("as needed"), or by a helping
-        verb before the duty ("assist nursing staff with the med pass")."""
+        """Hedged anywhere in the clause or lead-in ("as needed"), uncertain in itself
+        (a bare "team meeting"), or hedged by a helping verb before the duty ("assist
+        nursing staff with the med pass")."""
         if any(self._find("hedges", span) for span in self.spans):
             return True
-        return self._first_assisting < match.start or bool(
-            self.lead and self._find("assisting", self.lead)
+        if any(u[1] <= match.start and match.end <= u[2] for u in self._find("uncertain", self.clause)):
+            return True  # the evidence is a phrase that may or may not mean the duty
+        helping = [a for a in self._assisting if a < match.start]
+        if helping and not self._second_duty(helping[-1], match.start):
+            return True
+        return bool(self.lead and self._find("assisting", self.lead))
+
+    def _second_duty(self, after: int, before: int) -> bool:
+        """A duty of its own starts between the helping verb and the match: "Supports
+        members ... and keeps their case notes", "... and is responsible for bed checks"."""
+        words = self.words
+        return any(
+            words[i - 1] in ("and", "then") and words[i] in _SECOND_DUTY
+            for i in range(after + 2, before + 1)
         )
 def passives(words, a: int, b: int):
     """Passive verbs with an agent in words[a:b]: (participle index, agent start).

@@ -56,7 +56,8 @@ class Document:
         self.text, self.rules, self.work = text, rules, work
         self.tokens = tokenize(text)
         work.counts["words_tokenized"] += len(self.tokens)  # linear, never cut short
-        self.words = [t.word for t in self.tokens]
+        correct = rules.typos.correct
+        self.words = [correct(t.word) for t in self.tokens]  # "medicaton" reads as "medication"
         self.starts = [t.start for t in self.tokens]
         self._found: dict = {}
         self._memo: dict = {}

@@ -23,6 +23,15 @@ CLAUSE_WORDS = frozenset("but however whereas although though".split())
 CONTRAST_OPENERS = frozenset("although though whereas while".split())
 CLAUSE_MARKS = (";", "—", " – ", " - ", "(", ")", "|")
 COORDINATORS = frozenset("and or then also including".split())
+# After "and" these (with DUTY_VERBS, in every form) start a second duty of the worker's
+# own: "Supports members ... and keeps their case notes", "... and is responsible for bed
+# checks": a helping verb before the "and" does not hedge it.
+SECOND_DUTY_OPENERS = frozenset("is are will must also".split())
+SECOND_DUTY_VERBS = (
+    "keep maintain drive transport pass give deliver dispense distribute monitor supervise "
+    "enforce collect search answer greet file clean cook shop handle manage hold sit provide "
+    "carry screen assess".split()
+)
 # Verbs that start a duty of their own after "and": "Reviews charts and writes notes"
 # (with their inflections).
 DUTY_VERBS = (
@@ -55,6 +64,22 @@ QUALIFICATION_OPENERS = frozenset(
     "master masters associate associates background coursework".split()
 )
 PRONOUNS = frozenset("it them".split())
+# A clause whose subject is the people served and whose verb is one of these describes
+# who the program is for, not a duty: "Members are adults living with ...", "Guests
+# often arrive in crisis", "Participants have been diagnosed with ...".
+POPULATION_VERBS = frozenset(
+    "are is were was have has had been live lives living experience experiences arrive arrives "
+    "come comes face faces struggle struggles include includes range ranges receive receives "
+    "get gets".split()
+)
+# Words between the people served and their verb: "Many members often have ...".
+POPULATION_FILLERS = frozenset(
+    "served supported enrolled referred often also may might typically usually frequently "
+    "sometimes generally commonly all who that in on at of the our this program unit "
+    "residence house".split()
+)
+# Quantifiers that open a population subject: "Many of our members ...", "Most tenants ...".
+POPULATION_OPENERS = frozenset("many most some several few all eligible of our the".split())
 # An agent that names everyone on duty "including the peer" (or "the peer ... included")
 # hands the duty to the peer worker too: the agent phrase runs on to the inclusion.
 INCLUSIVE = frozenset("including included incl plus alongside".split())
@@ -117,7 +142,7 @@ SPELLING_VARIANTS = {
     "transprot": "transport", "transprots": "transports", "trasport": "transport",
     "transportion": "transportation", "recieved": "received", "reciept": "receipt",
     "reciepts": "receipts", "seperate": "separate", "superviser": "supervisor",
-    "persciption": "prescription",
+    "persciption": "prescription", "managment": "management",
 }
 # Shorthand that job descriptions and clinical notes use, read as the full word.
 ABBREVIATIONS = {

@@ -112,6 +112,10 @@ class PhraseSet:
                     self._by_first_word.setdefault(word, []).append(n)
         del self._label, self._next
 
+    def vocabulary(self) -> set[str]:
+        """Every word form any pattern names."""
+        return {w for label in self._words.values() if label is not ANY for w in label}
+
     def first_words(self) -> set[str]:
         """Every word form a match can start with."""
         return set(self._by_first_word)

@@ -44,6 +44,7 @@ COMMON_FIELDS = (
     "self_roles",  # the peer worker (peer specialist, you, this position)
     "organization",  # the organization describing itself (our clinic offers)
     "hedges",  # make a finding a caution (may occasionally, as needed)
+    "uncertain",  # a finding whose evidence lies inside one is a caution (a bare "team meeting")
     "assisting",  # helping verbs: a caution when they come before the duty (assist with)
     "duty_headings",  # headings after which text describes the peer's duties
     "other_headings",  # headings after which text is not the peer's duties (about us)
