@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import jdcheck
 from portal.content import upsert_seeded
-from standards import seed_content
+from standards import seed_content, seed_questions
 from standards.models import (
     Competency,
     CompetencyFramework,
@@ -157,7 +157,7 @@ def seed_employer_questions(sources, outcomes):
     ruleset does not have (a test ruleset, a task curators removed) is left out."""
     tasks = {task.slug: task for task in ProhibitedTask.objects.all()}
     standards = {standard.slug: standard for standard in RoleStandard.objects.all()}
-    for order, item in enumerate(seed_content.EMPLOYER_QUESTIONS, start=1):
+    for order, item in enumerate(seed_questions.EMPLOYER_QUESTIONS, start=1):
         values = _cited(item, sources)
         slug, task_slug = values.pop("slug"), values.pop("task", None)
         if task_slug is not None and task_slug not in tasks:
