@@ -4,6 +4,8 @@ content as the result page, from the same `results.result_of` dictionary."""
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
@@ -19,6 +21,11 @@ def _text(value) -> str:
     return escape(normalise_text(str(value)))
 
 
+def _date(moment) -> str:
+    """The site's one date format (portal/formats), as the page writes it."""
+    return date_format(localtime(moment))
+
+
 def result_pdf(result: dict) -> bytes:
     styles = getSampleStyleSheet()
     body, heading, small = styles["BodyText"], styles["Heading2"], styles["Italic"]
@@ -27,7 +34,7 @@ def result_pdf(result: dict) -> bytes:
     story = [
         Paragraph("Provider readiness self-assessment", styles["Title"]),
         Paragraph(f"<b>Organization:</b> {_text(organization)}", body),
-        Paragraph(f"<b>Submitted:</b> {assessment.submitted_at:%d %B %Y} by "
+        Paragraph(f"<b>Submitted:</b> {_date(assessment.submitted_at)} by "
                   f"{_text(assessment.submitted_by.email if assessment.submitted_by else '—')}",
                   body),
         Spacer(1, 0.15 * inch),
@@ -42,7 +49,7 @@ def result_pdf(result: dict) -> bytes:
                      counts[Rating.PARTLY], counts[Rating.NOT_IN_PLACE], score.not_applicable])
     story.append(Table(rows, hAlign="LEFT"))
     if result["changes"]:
-        story += [Paragraph(f"Change since {result['earlier'].submitted_at:%d %B %Y}", heading)]
+        story += [Paragraph(f"Change since {_date(result['earlier'].submitted_at)}", heading)]
         story.append(Table(
             [["Section", "Then", "Now", "Change"]] + [
                 [change.title, percent_words(change.before), percent_words(change.now),

@@ -1,13 +1,12 @@
 """Words the readiness pages, the print view and the PDF share."""
 
+from standards.citations import citation as document_citation
+
 
 def citation(statement) -> str:
-    """The statement's source as a reader cites it: publisher, title (year), section."""
-    document = statement.source_document
-    year = f" ({document.year})" if document.year else ""
-    publisher = f"{document.publisher}, " if document.publisher else ""
+    """The statement's source as the public pages cite it (publisher, title, year), then its section."""
     section = f", {statement.source_section}" if statement.source_section else ""
-    return f"{publisher}{document.title}{year}{section}"
+    return f"{document_citation(statement.source_document)}{section}"
 
 
 def percent_words(percent) -> str:
