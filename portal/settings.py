@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "toolkit",
     "workspace",
     "readiness",
+    "statewide",
 ]
 
 MIDDLEWARE = [
