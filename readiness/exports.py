@@ -2,7 +2,6 @@
 content as the result page, from the same `results.result_of` dictionary."""
 
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -11,14 +10,10 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import inch
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
-from jdcheck.text import normalise_text, single_line
+from jdcheck.text import single_line
 from readiness.models import Rating
 from readiness.text import change_words, citation, percent_words, standard_asks
-from workspace.exports import AUTHOR
-
-
-def _text(value) -> str:
-    return escape(normalise_text(str(value)))
+from workspace.exports import AUTHOR, pdf_text
 
 
 def _date(moment) -> str:
@@ -33,13 +28,13 @@ def result_pdf(result: dict) -> bytes:
     organization = single_line(assessment.organization.name)
     story = [
         Paragraph("Provider readiness self-assessment", styles["Title"]),
-        Paragraph(f"<b>Organization:</b> {_text(organization)}", body),
+        Paragraph(f"<b>Organization:</b> {pdf_text(organization)}", body),
         Paragraph(f"<b>Submitted:</b> {_date(assessment.submitted_at)} by "
-                  f"{_text(assessment.submitted_by.email if assessment.submitted_by else '—')}",
+                  f"{pdf_text(assessment.submitted_by.email if assessment.submitted_by else '—')}",
                   body),
         Spacer(1, 0.15 * inch),
         Paragraph("Summary", heading),
-        Paragraph(_text(result["summary"]), body),
+        Paragraph(pdf_text(result["summary"]), body),
         Paragraph("Scores", heading),
     ]
     rows = [["Section", "Score", "Fully", "Partly", "Not in place", "Not applicable"]]
@@ -63,29 +58,29 @@ def result_pdf(result: dict) -> bytes:
     for number, answer in enumerate(result["plan"], start=1):
         statement = answer.statement
         story += [
-            Paragraph(_text(f"{number}. {statement.wording} ({answer.get_rating_display()})"),
+            Paragraph(pdf_text(f"{number}. {statement.wording} ({answer.get_rating_display()})"),
                       styles["Heading3"]),
-            Paragraph(f"<b>What the standard asks:</b> {_text(standard_asks(statement))}", body),
-            Paragraph(f"<b>Why:</b> the source says “{_text(statement.source_quote)}” "
-                      f"({_text(citation(statement))}).", body),
+            Paragraph(f"<b>What the standard asks:</b> {pdf_text(standard_asks(statement))}", body),
+            Paragraph(f"<b>Why:</b> the source says “{pdf_text(statement.source_quote)}” "
+                      f"({pdf_text(citation(statement))}).", body),
         ]
         if statement.role_standard:
-            story.append(Paragraph(f"<b>Standard:</b> {_text(statement.role_standard.title)}",
+            story.append(Paragraph(f"<b>Standard:</b> {pdf_text(statement.role_standard.title)}",
                                    body))
         guides = ", ".join(guide.title for guide in statement.section.guides.all())
         if guides:
-            story.append(Paragraph(f"<b>Toolkit:</b> {_text(guides)}", body))
+            story.append(Paragraph(f"<b>Toolkit:</b> {pdf_text(guides)}", body))
         if answer.note:
-            story.append(Paragraph(f"Your note: {_text(answer.note)}", small))
+            story.append(Paragraph(f"Your note: {pdf_text(answer.note)}", small))
     story.append(Paragraph("Every answer", heading))
     for answer in result["answers"]:
         line = f"{answer.statement.wording} — {answer.get_rating_display()}"
         if answer.overrides_proposal:
             line += f" (the data proposed {answer.get_proposed_rating_display().lower()})"
-        story += [Paragraph(_text(line), body),
-                  Paragraph(_text(f"Source: {citation(answer.statement)}"), small)]
+        story += [Paragraph(pdf_text(line), body),
+                  Paragraph(pdf_text(f"Source: {citation(answer.statement)}"), small)]
         if answer.note:
-            story.append(Paragraph(f"Note: {_text(answer.note)}", small))
+            story.append(Paragraph(f"Note: {pdf_text(answer.note)}", small))
     out = BytesIO()
     SimpleDocTemplate(
         out, pagesize=LETTER, title=f"Provider readiness of {organization}", author=AUTHOR,

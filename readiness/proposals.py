@@ -38,18 +38,15 @@ def proposals_for(organization) -> dict[str, Proposed]:
 
 def latest_reviews(organization) -> list[Review]:
     """The latest review of each active job description, in title order."""
-    reviews = (
+    return list(
         Review.objects.filter(
             version__job_description__organization=organization,
             version__job_description__archived_at__isnull=True,
         )
+        .latest_per_job_description()
         .select_related("version__job_description")
-        .latest_first()
+        .order_by("version__job_description__title", "version__job_description_id")
     )
-    latest = {}
-    for review in reviews:
-        latest.setdefault(review.version.job_description_id, review)
-    return sorted(latest.values(), key=lambda review: review.version.job_description.title)
 
 
 def _by_share(met: int, total: int) -> str:

@@ -61,8 +61,9 @@ def unlisted_line(report: dict) -> str:
             f"{report['findings_listed_limit']}. Change the duties listed here and check again.")
 
 
-def _pdf_text(text: str) -> str:
-    return escape(normalise_text(text))
+def pdf_text(value) -> str:
+    """Text for a reportlab Paragraph, which reads its input as markup."""
+    return escape(normalise_text(str(value)))
 
 
 # Said on the page too (templates/workspace/_report_body.html), in the same words.
@@ -119,35 +120,35 @@ QUESTIONS_HEADING = "Questions you could ask the employer"  # as on the quick ch
 def report_pdf(report: dict) -> bytes:
     styles = getSampleStyleSheet()
     body, small = styles["BodyText"], styles["Italic"]
-    story = [Paragraph(_pdf_text(report_title(report)), styles["Title"])]
+    story = [Paragraph(pdf_text(report_title(report)), styles["Title"])]
     for label, value in report_heading(report):
-        story.append(Paragraph(f"<b>{escape(label)}:</b> {_pdf_text(value)}", body))
-    story += [Spacer(1, 0.2 * inch), Paragraph(_pdf_text(report["summary"]), styles["Heading2"])]
-    story += [Paragraph(_pdf_text(line), body) for line in summary_notes(report)]
+        story.append(Paragraph(f"<b>{escape(label)}:</b> {pdf_text(value)}", body))
+    story += [Spacer(1, 0.2 * inch), Paragraph(pdf_text(report["summary"]), styles["Heading2"])]
+    story += [Paragraph(pdf_text(line), body) for line in summary_notes(report)]
     story.append(Paragraph(ELEMENTS_HEADING, styles["Heading2"]))
-    story += [Paragraph(_pdf_text(line), body) for line in element_lines(report)]
+    story += [Paragraph(pdf_text(line), body) for line in element_lines(report)]
     if report["findings"]:
         story.append(Paragraph(FINDINGS_HEADING, styles["Heading2"]))
     for group in report["groups"]:
         for finding in group.findings:
             story += [
-                Paragraph(_pdf_text(finding_heading(finding)), styles["Heading3"]),
-                Paragraph(_pdf_text(f"“{finding.sentence}”"), small),
+                Paragraph(pdf_text(finding_heading(finding)), styles["Heading3"]),
+                Paragraph(pdf_text(f"“{finding.sentence}”"), small),
             ]
-            story += [Paragraph(f"<b>{escape(label)}:</b> {_pdf_text(text)}", body)
+            story += [Paragraph(f"<b>{escape(label)}:</b> {pdf_text(text)}", body)
                       for label, text in finding_fields(finding)]
-        story += [Paragraph(_pdf_text(repeats_line(repeat)), body) for repeat in group.repeats]
+        story += [Paragraph(pdf_text(repeats_line(repeat)), body) for repeat in group.repeats]
     if report["unlisted"]:
-        story.append(Paragraph(_pdf_text(unlisted_line(report)), body))
+        story.append(Paragraph(pdf_text(unlisted_line(report)), body))
     if report.get("questions"):
         story.append(Paragraph(QUESTIONS_HEADING, styles["Heading2"]))
     for number, item in enumerate(report.get("questions", []), start=1):
         source = citation(item.source_document) + (
             f", {item.source_section}" if item.source_section else "")
         story += [
-            Paragraph(_pdf_text(f"{number}. {item.question}"), styles["Heading4"]),
-            Paragraph(f"<b>The standard:</b> {_pdf_text(item.standard)}", body),
-            Paragraph(_pdf_text(f"Source: {source}."), small),
+            Paragraph(pdf_text(f"{number}. {item.question}"), styles["Heading4"]),
+            Paragraph(f"<b>The standard:</b> {pdf_text(item.standard)}", body),
+            Paragraph(pdf_text(f"Source: {source}."), small),
         ]
     story.append(Paragraph("The description as submitted", styles["Heading2"]))
     for line in normalise_text(report["text"]).split("\n"):

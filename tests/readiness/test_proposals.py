@@ -151,3 +151,13 @@ def test_the_proposal_itself_needs_no_note(client, seeded, organization, admin_u
                            {f"rating-{statement.pk}": Rating.NOT_IN_PLACE})
     assert response.status_code == 302
     assert not Answer.objects.get().overrides_proposal
+
+
+def test_a_re_check_of_an_older_version_does_not_replace_the_newer_versions_review(
+    seeded, organization, admin_user, submission
+):
+    services.version_submit(job_description=submission.job_description, user=admin_user,
+                            text=CLEAN_JD)
+    # The older version, with its conflicting duties, is checked again after the revision.
+    services.version_recheck(version=submission)
+    assert proposals_for(organization)[Proposal.PROHIBITED_TASKS].rating == Rating.FULLY

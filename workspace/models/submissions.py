@@ -3,6 +3,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from workspace.models.organizations import MemberScopedQuerySet, Organization, SettingType
@@ -114,6 +115,16 @@ class ReviewQuerySet(MemberScopedQuerySet):
         """Newest review first (the pk breaks ties between reviews made in one instant),
         within the ordering `within` when given (e.g. "-version__number")."""
         return self.order_by(*([within] if within else []), "-created_at", "-pk")
+
+    def latest_per_job_description(self):
+        """Of these reviews, only each job description's newest (of its newest version that
+        has one): one query whatever the number of job descriptions."""
+        newest = (
+            Review.objects.filter(version__job_description=OuterRef("version__job_description"))
+            .order_by("-version__number", "-created_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(pk=Subquery(newest))
 
 
 class PayVerdict(models.TextChoices):
