@@ -17,8 +17,8 @@ shown and how precisely.
 - Differencing: two snapshots whose populations differ by one organization would
   give that organization's figures by subtraction if figures were exact. So no count
   of organizations is ever shown; shares are rounded to 5 percentage points and
-  counts to multiples of 5; and before rounding each counted part is moved by -1, 0
-  or +1 unit, chosen by a key derived from the exact set of organizations behind it
+  counts to multiples of 5; and before rounding each counted part (other than none or
+  all of its population) is moved by -1, 0 or +1 unit, chosen by a key derived from the exact set of organizations behind it
   and the site's secret ("cell key" perturbation, as statistical agencies' table
   builders do). The same population always gives the same figure, so asking again
   teaches nothing, while a population with one organization more or less gets an
@@ -74,14 +74,17 @@ def too_revealing(part: Counter, population: Counter | None = None) -> bool:
     return False
 
 
-def perturbed(part: Counter) -> int:
-    """The counted part moved by -1, 0 or +1 by its organizations' cell key (never to 0)."""
+def perturbed(part: Counter, whole: int | None = None) -> int:
+    """The counted part moved by -1, 0 or +1 by its organizations' cell key, never to 0
+    nor past the whole; none and all of a population are shown as they are (a
+    neighbouring population's "all" may be its "all but one" moved up, so it stays
+    ambiguous)."""
     total = sum(part.values())
-    if not total:
-        return 0
+    if not total or total == whole:
+        return total
     members = ",".join(sorted(str(organization) for organization in part if part[organization]))
     digest = hmac.new(settings.SECRET_KEY.encode(), members.encode(), hashlib.sha256).digest()
-    return max(1, total + digest[0] % 3 - 1)
+    return min(whole or total + 1, max(1, total + digest[0] % 3 - 1))
 
 
 def suppressed_cell() -> Cell:
@@ -92,7 +95,7 @@ def share_cell(tally: Tally) -> Cell:
     if not tally.population or too_revealing(tally.part, tally.population):
         return suppressed_cell()
     population = sum(tally.population.values())
-    percent = min(100, 100 * perturbed(tally.part) / population)
+    percent = 100 * perturbed(tally.part, population) / population
     rounded = ROUND_SHARE_TO * round(percent / ROUND_SHARE_TO)
     return Cell(f"{rounded}%", float(rounded))
 
