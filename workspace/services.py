@@ -56,9 +56,12 @@ def organization_update(*, organization, name, setting_type, region, people_serv
     may leave the statewide picture or rejoin it (when it was switched is kept)."""
     organization.name, organization.setting_type, organization.region = name, setting_type, region
     organization.people_served, organization.peer_fte = people_served, peer_fte
-    if statewide_opt_out is not None and statewide_opt_out != organization.statewide_opt_out:
+    if statewide_opt_out is not None:  # (a bound form has already set the flag itself)
         organization.statewide_opt_out = statewide_opt_out
-        organization.statewide_opt_out_at = timezone.now() if statewide_opt_out else None
+        if not statewide_opt_out:
+            organization.statewide_opt_out_at = None
+        elif organization.statewide_opt_out_at is None:
+            organization.statewide_opt_out_at = timezone.now()
     organization.save(update_fields=[
         "name", "setting_type", "region", "people_served", "peer_fte", "statewide_opt_out",
         "statewide_opt_out_at",

@@ -4,6 +4,7 @@ descriptions, built through the workspace's own services (the real checker runs)
 import pytest
 
 from tests.conftest import make_user
+from tests.workspace.conftest import admin_user, organization  # noqa: F401  (fixtures)
 from workspace import services
 
 MEDICATION = "Pass medications to residents during the evening med pass."
@@ -26,17 +27,17 @@ def build(db):
         for _ in range(count):
             number = len(made)
             admin = make_user(f"admin{number}@{prefix.lower()}{number}.example")
-            organization = services.organization_create(
+            created = services.organization_create(
                 user=admin, name=f"{prefix} Secret Name {number}", setting_type=setting,
                 region=region, people_served=60, peer_fte=2,
             )
             for index, duty in enumerate(texts):
                 services.job_description_create(
-                    organization=organization, title=f"Peer {index}", setting_type="",
+                    organization=created, title=f"Peer {index}", setting_type="",
                     text=description_text(duty), original_filename="", user=admin,
                 )
-            made.append(organization)
-            organizations.append(organization)
+            made.append(created)
+            organizations.append(created)
         return organizations
 
     return _build

@@ -87,3 +87,26 @@ def test_the_number_of_queries_does_not_grow_with_organizations(build):
     few = _count_queries()
     build(195)
     assert _count_queries() == few
+
+
+def test_the_curators_page_shows_each_table_with_its_chart_and_csv(build, curator_client):
+    from django.urls import reverse
+
+    build(6)
+    html = curator_client.get(reverse("statewide:overview")).content.decode()
+    for tbl in statewide_tables():
+        assert f'id="table-{tbl.key}"' in html or not tbl.rows
+        if tbl.chart and tbl.rows:
+            assert f'id="sw-{tbl.key}-title"' in html
+    assert 'role="img"' in html and "<script" not in html.split("<main")[-1].split("</main>")[0]
+    response = curator_client.get(reverse("statewide:table_csv", args=["role-elements"]))
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Lived experience required" in response.content.decode()
+    assert curator_client.get(reverse("statewide:table_csv", args=["nope"])).status_code == 404
+
+
+def test_the_queue_links_to_the_statewide_picture(curator_client):
+    from django.urls import reverse
+
+    html = curator_client.get(reverse("workspace:curation_queue")).content.decode()
+    assert reverse("statewide:overview") in html
