@@ -54,7 +54,7 @@ def chart_svg(table) -> str:
         '<defs><pattern id="sw-{key}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#555" '
         'stroke-width="2"/></pattern></defs>'
-        '<style>.sw-label,.sw-value{{font:13px sans-serif;fill:#212529}}</style>{bars}</svg>',
+        '{bars}</svg>',
         key=table.key, w=BAR_WIDTH + VALUE_ROOM, h=y, kind=KIND_WORDS[table.chart],
         title=table.title, desc=summary, bars=format_html_join("", "{}", ((p,) for p in pieces)),
     )
