@@ -32,7 +32,7 @@ CURRENT = "Counts the latest reviewed version of each active job description."
 
 
 def statewide_tables(now=None) -> list[Table]:
-    people = population()
+    people = population(now)
     titles = task_titles()
     return [
         _tasks(people, titles), *_tasks_by(people, titles), _tasks_by_quarter(people),

@@ -110,3 +110,12 @@ def test_the_queue_links_to_the_statewide_picture(curator_client):
 
     html = curator_client.get(reverse("workspace:curation_queue")).content.decode()
     assert reverse("statewide:overview") in html
+
+
+def test_figures_as_of_a_date_leave_out_later_organizations(build):
+    build(5)
+    earlier = timezone.now()
+    build(1, region="central", texts=(CLEAN,))
+    assert "Central Massachusetts" in table(statewide_tables(), "prohibited-tasks-by-region").columns
+    as_of = table(statewide_tables(now=earlier), "prohibited-tasks-by-region")
+    assert "Central Massachusetts" not in as_of.columns
