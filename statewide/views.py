@@ -40,5 +40,12 @@ def _csv(tables, filename):
     for table in tables:
         for row in table.rows:
             for column, cell in zip(table.columns, row.cells, strict=True):
-                writer.writerow([table.key, table.title, row.label, column, cell.display])
+                writer.writerow([_inert(text) for text in (
+                    table.key, table.title, row.label, column, cell.display
+                )])
     return response
+
+
+def _inert(text: str) -> str:
+    """Task titles are curators' text: a spreadsheet must not run one as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -20,3 +20,9 @@ def test_a_chart_has_its_title_description_and_every_figure(settings):
 
 def test_a_table_without_a_chart_draws_none():
     assert chart_svg(Table("t", "T", "d", ("A",), (Row("r", (Cell("1", 1.0),)),))) == ""
+
+
+def test_a_title_that_looks_like_a_formula_is_inert_in_the_csv():
+    from statewide.views import _inert
+
+    assert _inert("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _inert("Med pass") == "Med pass"
