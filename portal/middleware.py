@@ -51,7 +51,7 @@ class PrivatePagesMiddleware:
     exports, invitations, curation), provider readiness and the curators' rules page.
     """
 
-    PRIVATE_NAMESPACES = {"workspace", "readiness"}
+    PRIVATE_NAMESPACES = {"workspace", "readiness", "statewide"}
     PRIVATE_VIEWS = {"standards:rules"}
 
     def __init__(self, get_response):

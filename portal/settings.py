@@ -221,6 +221,8 @@ PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "").strip()
 # after they were archived, by `manage.py purge_archived` (run it daily); the privacy
 # page states the figure.
 ARCHIVED_RETENTION_DAYS = int(os.environ.get("ARCHIVED_RETENTION_DAYS", "365"))
+# The statewide picture shows no figure built from fewer organizations than this.
+STATEWIDE_MIN_ORGANIZATIONS = max(2, int(os.environ.get("STATEWIDE_MIN_ORGANIZATIONS", "5")))
 
 # --- Security ---
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -109,7 +109,8 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "setting_type", "region", "people_served", "peer_fte"]
+        fields = ["name", "setting_type", "region", "people_served", "peer_fte",
+                  "statewide_opt_out"]
         labels = {"name": "Organization name", "setting_type": "Main setting"}
         field_classes = {"name": LineField}
         # The form's own "not negative" check, in the same words as the model's.

@@ -38,21 +38,34 @@ class WorkspaceError(Exception):
 
 
 @transaction.atomic
-def organization_create(*, user, name, setting_type, region, people_served=None, peer_fte=None):
+def organization_create(*, user, name, setting_type, region, people_served=None, peer_fte=None,
+                        statewide_opt_out=False):
     organization = Organization.objects.create(
         name=name, setting_type=setting_type, region=region,
         people_served=people_served, peer_fte=peer_fte, created_by=user,
+        statewide_opt_out=statewide_opt_out,
+        statewide_opt_out_at=timezone.now() if statewide_opt_out else None,
     )
     Membership.objects.create(organization=organization, user=user, role=Role.ADMIN)
     return organization
 
 
 def organization_update(*, organization, name, setting_type, region, people_served=None,
-                        peer_fte=None):
-    """An admin corrects the organization's details (the form has validated them)."""
+                        peer_fte=None, statewide_opt_out=None):
+    """An admin corrects the organization's details (the form has validated them), and
+    may leave the statewide picture or rejoin it (when it was switched is kept)."""
     organization.name, organization.setting_type, organization.region = name, setting_type, region
     organization.people_served, organization.peer_fte = people_served, peer_fte
-    organization.save(update_fields=["name", "setting_type", "region", "people_served", "peer_fte"])
+    if statewide_opt_out is not None:  # (a bound form has already set the flag itself)
+        organization.statewide_opt_out = statewide_opt_out
+        if not statewide_opt_out:
+            organization.statewide_opt_out_at = None
+        elif organization.statewide_opt_out_at is None:
+            organization.statewide_opt_out_at = timezone.now()
+    organization.save(update_fields=[
+        "name", "setting_type", "region", "people_served", "peer_fte", "statewide_opt_out",
+        "statewide_opt_out_at",
+    ])
     return organization
 
 

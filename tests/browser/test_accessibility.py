@@ -241,6 +241,8 @@ PAGE_TYPES = {
     "curation-decide": PageType(lambda s: f"/workspace/curation/versions/{s.first.pk}/",
                                 as_user="curator"),
     "curation-disputes": PageType(lambda s: "/workspace/curation/disputes/", as_user="curator"),
+    "statewide-overview": PageType(lambda s: "/workspace/curation/statewide/", as_user="curator",
+                                   expect_heading="The statewide picture"),
     "readiness-overview": PageType(
         lambda s: f"/workspace/organizations/{s.organization.pk}/readiness/", as_user="employer",
         expect_heading="Provider readiness",
@@ -442,3 +444,18 @@ def test_the_quick_check_result_downloads_as_a_pdf_by_keyboard(seeded, page):
         page.keyboard.press("Enter")
     assert download.value.suggested_filename == "quick-check.pdf"
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+
+def test_a_curator_opens_the_statewide_picture_and_downloads_a_table(site, page):
+    """From the review queue to the statewide picture, then one table's CSV, by keyboard."""
+    PAGE_TYPES["curation-queue"].open(page, site)
+    page.get_by_role("link", name="the statewide picture").click()
+    expect(heading(page)).to_have_text("The statewide picture")
+    expect(page.get_by_role("img", name=re.compile("Prohibited tasks in job descriptions"))).to_be_visible()
+    link = page.get_by_role("link", name="Download “Role elements stated” (CSV)")
+    link.focus()
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    text = open(download.value.path(), encoding="utf-8").read()
+    assert text.startswith("table,title,row,column,figure")
+    assert "Lived experience required" in text and "Acme" not in text

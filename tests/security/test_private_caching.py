@@ -50,12 +50,23 @@ def private_pages(organization, submission, revision, member_user):
     urls = {f"{app_name}:{name}": (method, reverse(f"{app_name}:{name}", args=args))
             for name, (method, args) in pages.items()}
     urls[CURATORS_RULES_PAGE] = ("get", reverse(CURATORS_RULES_PAGE))
+    urls.update(statewide_pages())
     return urls
+
+
+def statewide_pages():
+    from statewide.urls import app_name as statewide
+    from statewide.urls import urlpatterns as statewide_patterns
+
+    args = {"table_csv": ["prohibited-tasks"]}
+    return {f"{statewide}:{p.name}": ("get", reverse(f"{statewide}:{p.name}",
+                                                     args=args.get(p.name, [])))
+            for p in statewide_patterns}
 
 
 def test_every_workspace_url_is_checked(private_pages):
     names = {f"{app_name}:{pattern.name}" for pattern in urlpatterns}
-    assert set(private_pages) == names | {CURATORS_RULES_PAGE}
+    assert set(private_pages) == names | {CURATORS_RULES_PAGE} | set(statewide_pages())
 
 
 @pytest.mark.parametrize("who", ["anonymous", "admin", "curator"])

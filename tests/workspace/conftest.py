@@ -113,5 +113,8 @@ def private_urls(submission, revision):
         "curation_decide": reverse("workspace:curation_decide", args=[submission.pk]),
         "curation_disputes": reverse("workspace:curation_disputes"),
         "rules": reverse("standards:rules"),
+        "statewide": reverse("statewide:overview"),
+        "statewide_csv": reverse("statewide:all_csv"),
+        "statewide_table_csv": reverse("statewide:table_csv", args=["prohibited-tasks"]),
         "draft_preview": draft.get_absolute_url(),
     }

@@ -24,7 +24,10 @@ ORGANIZATION_READS = {
 }
 MEMBER_PAGES = {"members", "create", "revise"}
 ADMIN_PAGES = {"curator_reads", "export", "delete_organization", "organization_edit", "archive"}
-CURATOR_PAGES = {"curation_queue", "curation_decide", "curation_disputes", "rules"}
+CURATOR_PAGES = {
+    "curation_queue", "curation_decide", "curation_disputes", "rules",
+    "statewide", "statewide_csv", "statewide_table_csv",
+}
 PREVIEWS = {"draft_preview"}
 EVERY_PAGE = ORGANIZATION_READS | MEMBER_PAGES | ADMIN_PAGES | CURATOR_PAGES | PREVIEWS
 

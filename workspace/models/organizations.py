@@ -93,6 +93,12 @@ class Organization(models.Model):
             ),
         ],
     )
+    statewide_opt_out = models.BooleanField(
+        "leave us out of the statewide picture", default=False,
+        help_text="Curators' statewide figures are de-identified aggregates of every "
+        "organization's submissions; tick this to leave yours out of them from now on.",
+    )
+    statewide_opt_out_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
